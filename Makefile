@@ -1,0 +1,63 @@
+# Raccordo — the two commands a newcomer needs:
+#   make run    install what is missing, build, and open the desktop app (default database)
+#   make test   install what is missing, build, and run every test (core, CLI, UI, desktop e2e)
+# Other targets: bench, measure-startup, release, lint, bindings, clean.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+CARGO ?= cargo
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: run test deps-run deps-test ui ui-checks rust-checks rust-tests desktop e2e bench measure-startup release lint bindings clean
+
+run: deps-run ui
+	$(CARGO) run --locked -p raccordo-desktop
+
+test: deps-test ui-checks ui rust-checks rust-tests desktop e2e
+	@echo "make test: tutti i controlli sono passati"
+
+deps-run:
+	@scripts/deps.sh run
+
+deps-test:
+	@scripts/deps.sh test
+
+# The UI is embedded into the desktop binary at compile time: build it first.
+ui:
+	cd ui && npm run build
+
+ui-checks:
+	cd ui && npm run lint && npm run check && npm test
+
+rust-checks:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+
+rust-tests:
+	$(CARGO) test --locked --workspace
+
+desktop:
+	$(CARGO) build --locked -p raccordo-desktop
+
+e2e:
+	RACCORDO_DESKTOP_BIN=$(TARGET_DIR)/debug/raccordo-desktop node tests/e2e/run.mjs
+
+lint: ui-checks rust-checks
+
+bindings:
+	RACCORDO_BLESS=1 $(CARGO) test --locked -p raccordo --test bindings
+
+bench: deps-run
+	$(CARGO) bench --locked -p raccordo
+
+measure-startup: deps-test ui
+	$(CARGO) build --locked --release -p raccordo-desktop
+	scripts/measure-startup.sh $(TARGET_DIR)/release/raccordo-desktop
+
+release: deps-run
+	ui/node_modules/.bin/tauri build --bundles deb,rpm
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist tests/e2e/screenshots

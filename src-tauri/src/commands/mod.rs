@@ -1,0 +1,6 @@
+//! Tauri commands, one module per area. Each command takes the managed state, calls one core
+//! function and returns the core's `ApiError` on failure: no rule lives here.
+
+pub mod app;
+pub mod settings;
+pub mod territory;

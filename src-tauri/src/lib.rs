@@ -1,0 +1,44 @@
+//! raccordo-desktop: the Tauri 2 shell over the `raccordo` core.
+//!
+//! Contract: this crate holds no business rule. It resolves which database to open (the
+//! `--db FILE` argument, then `RACCORDO_DB`, then the platform data directory — the same
+//! resolution as the CLI), opens it once through the core, and exposes thin commands
+//! (`commands/`) that take the managed [`AppState`], call one core function and return the
+//! core's [`raccordo::error::ApiError`] on failure. A database that cannot be opened (corrupt,
+//! newer schema, unreadable) does not stop the window: the error is kept and reported by
+//! `app_status`, so the UI can explain it, and the file is never touched.
+
+mod commands;
+mod state;
+mod timing;
+
+pub use state::AppState;
+
+/// Builds and runs the app; returns the process exit code.
+pub fn run() -> i32 {
+    timing::mark_process_start();
+    let state = AppState::open(state::db_path_from_args(std::env::args()));
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::app_info,
+            commands::territory::territory_tree,
+            commands::territory::comune_search,
+            commands::territory::comune_get,
+            commands::territory::zone_list,
+            commands::territory::zone_confirm,
+            commands::territory::zone_rename,
+            commands::territory::comune_set_zone,
+            commands::settings::profile_get,
+            commands::settings::profile_save,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("errore: impossibile avviare la finestra di Raccordo: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The security baseline of the desktop shell, read from its configuration files: a strict
+//! CSP, no global Tauri object, no remote content, capabilities that grant exactly the app's own
+//! commands (each of them used by the UI) and nothing of Tauri core or plugins, no shell plugin.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+include!("../src/command_names.rs");
+
+fn read(rel: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn json(rel: &str) -> serde_json::Value {
+    serde_json::from_str(&read(rel)).unwrap_or_else(|e| panic!("{rel} is not valid JSON: {e}"))
+}
+
+#[test]
+fn csp_is_strict() {
+    let conf = json("tauri.conf.json");
+    let csp = &conf["app"]["security"]["csp"];
+    assert!(
+        csp.is_object(),
+        "a CSP must be configured in tauri.conf.json"
+    );
+    let text = csp.to_string();
+    for bad in [
+        "unsafe-inline",
+        "unsafe-eval",
+        "wasm-unsafe-eval",
+        "http:",
+        "https:",
+        "*",
+    ] {
+        let hits: Vec<_> = csp
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| {
+                v.as_str().is_some_and(|s| {
+                    s.split_whitespace()
+                        .any(|t| t.contains(bad) && t != "http://ipc.localhost")
+                })
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        assert!(
+            hits.is_empty(),
+            "CSP must not allow {bad} (found in {hits:?}): {text}"
+        );
+    }
+    for directive in [
+        "default-src",
+        "script-src",
+        "style-src",
+        "object-src",
+        "base-uri",
+    ] {
+        assert!(
+            csp.get(directive).is_some(),
+            "CSP must set {directive}: {text}"
+        );
+    }
+    assert_eq!(
+        csp["script-src"], "'self'",
+        "scripts only from the app bundle"
+    );
+    assert_eq!(csp["object-src"], "'none'", "no plugins/objects");
+}
+
+#[test]
+fn no_global_tauri_and_no_remote_content() {
+    let conf = json("tauri.conf.json");
+    assert_eq!(
+        conf["app"]["withGlobalTauri"], false,
+        "withGlobalTauri must be off: page scripts must not find window.__TAURI__"
+    );
+    assert!(
+        conf["build"].get("devUrl").is_none(),
+        "no dev server URL: the app always serves its embedded bundle"
+    );
+    for w in conf["app"]["windows"].as_array().expect("windows array") {
+        assert!(
+            w.get("url").is_none(),
+            "windows load the bundled index, never a URL: {w}"
+        );
+    }
+    let raw = read("tauri.conf.json");
+    assert!(
+        !raw.contains("https://") && !raw.contains("http://localhost"),
+        "no remote or localhost URL in tauri.conf.json"
+    );
+}
+
+#[test]
+fn capabilities_grant_exactly_the_app_commands() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities");
+    let mut granted = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).expect("capabilities dir") {
+        let path = entry.expect("dir entry").path();
+        let cap: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read capability"))
+                .expect("capability JSON");
+        assert_eq!(
+            cap["windows"],
+            serde_json::json!(["main"]),
+            "{} applies to the main window only",
+            path.display()
+        );
+        assert!(
+            cap.get("remote").is_none(),
+            "{} must not open IPC to remote origins",
+            path.display()
+        );
+        for p in cap["permissions"].as_array().expect("permissions array") {
+            let id = p
+                .as_str()
+                .unwrap_or_else(|| panic!("permission with scope not expected: {p}"));
+            assert!(
+                !id.contains(':'),
+                "{}: only the app's own commands may be granted, not core or plugin permission {id}",
+                path.display()
+            );
+            granted.insert(id.to_string());
+        }
+    }
+    let expected: BTreeSet<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(
+        granted, expected,
+        "the capability must grant exactly the commands the app defines"
+    );
+}
+
+#[test]
+fn every_command_is_called_by_the_ui_and_only_api_ts_invokes() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let api = std::fs::read_to_string(ui.join("lib/api.ts")).expect("ui/src/lib/api.ts exists");
+    for c in COMMANDS {
+        assert!(
+            api.contains(&format!("'{c}'")) || api.contains(&format!("\"{c}\"")),
+            "command {c} is granted but ui/src/lib/api.ts never invokes it: remove the grant or use it"
+        );
+    }
+    let mut offenders = Vec::new();
+    let mut stack = vec![ui.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read ui dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "ts" || e == "svelte")
+                && !path.ends_with("lib/api.ts")
+                && !path.to_string_lossy().contains(".test.")
+            {
+                let text = std::fs::read_to_string(&path).expect("read source");
+                if text.contains("@tauri-apps/api/core") || text.contains("invoke(") {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "only ui/src/lib/api.ts may call invoke; also found in {offenders:?}"
+    );
+}
+
+#[test]
+fn no_shell_plugin_or_global_fs_access() {
+    let cargo = read("Cargo.toml");
+    for forbidden in ["tauri-plugin-shell", "tauri-plugin-fs", "tauri-plugin-http"] {
+        assert!(
+            !cargo.contains(forbidden),
+            "{forbidden} must not be a dependency of the desktop shell"
+        );
+    }
+    let pkg = read("../ui/package.json");
+    for forbidden in [
+        "@tauri-apps/plugin-shell",
+        "@tauri-apps/plugin-fs",
+        "@tauri-apps/plugin-http",
+    ] {
+        assert!(
+            !pkg.contains(forbidden),
+            "{forbidden} must not be a UI dependency"
+        );
+    }
+}

@@ -1,0 +1,573 @@
+//! One function per CLI command; each calls the core and prints the result (after COMMIT for
+//! writes).
+
+use std::fs::File;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use raccordo::backup::{self, CheckReport};
+use raccordo::territory::{self, ComuneSummary, Level, TerritoryRow};
+use raccordo::{demo, paths, settings, time, Entity, Error, ProfileInput, Store};
+
+use super::output::{col, num, thousands, yes_no, Format, Out};
+use super::{
+    Cli, Command, ComuneCommand, Failure, LevelArg, ProfileCommand, TerritoryCommand, ZoneCommand,
+};
+
+type CmdResult = Result<ExitCode, Failure>;
+
+pub fn dispatch(cli: Cli) -> CmdResult {
+    let db = match cli.db {
+        Some(p) => p,
+        None => paths::default_db_path()?,
+    };
+    let mut out = Out::new();
+    let code = match cli.command {
+        Command::Init => init(&db, &mut out),
+        Command::Check { format } => check(&db, format, &mut out),
+        Command::Backup { output, force } => backup_cmd(&db, &output, force, &mut out),
+        Command::Restore { file } => restore(&db, &file, &mut out),
+        Command::Territory { command } => match command {
+            TerritoryCommand::List { level, on, format } => {
+                territory_list(&db, level, on.as_deref(), format, &mut out)
+            }
+            TerritoryCommand::ImportZones {
+                file,
+                valid_from,
+                dry_run,
+                format,
+            } => import_zones(&db, &file, valid_from.as_deref(), dry_run, format, &mut out),
+        },
+        Command::Zone { command } => zone(&db, command, &mut out),
+        Command::Comune { command } => comune(&db, command, &mut out),
+        Command::Profile { command } => profile(&db, command, &mut out),
+        Command::Demo { scale } => demo_cmd(&db, scale, &mut out),
+    }?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn date_or_today(field: &str, input: Option<&str>) -> Result<NaiveDate, Failure> {
+    match input {
+        Some(s) => Ok(time::parse_date(field, s)?),
+        None => Ok(time::today_rome()),
+    }
+}
+
+fn init(db: &Path, out: &mut Out) -> CmdResult {
+    let store = Store::open(db)?;
+    let report = store.open_report().clone();
+    let tree = store.read(|c| territory::tree(c, time::today_rome()))?;
+    let state = if report.created {
+        "creato".to_owned()
+    } else if report.from_version < report.schema_version {
+        format!("aggiornato dalla versione {}", report.from_version)
+    } else {
+        "già pronto".to_owned()
+    };
+    out.line(&format!("Database {state}: {}", db.display()))?;
+    if let Some(b) = &report.pre_migration_backup {
+        out.line(&format!(
+            "Copia di sicurezza prima dell'aggiornamento: {}",
+            b.display()
+        ))?;
+    }
+    let zones: usize = tree.asl.iter().map(|a| a.zones.len()).sum();
+    out.line(&format!(
+        "Schema v{}; {} comuni, {} ASL, {zones} zone-distretto ({} da confermare).",
+        report.schema_version,
+        tree.comuni_count,
+        tree.asl.len(),
+        tree.zones_to_confirm
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_pairs(r: &CheckReport) -> Vec<(&'static str, String)> {
+    let mut pairs = vec![
+        ("File", r.path.clone()),
+        ("Dimensione", format!("{} byte", thousands(r.bytes as i64))),
+        (
+            "Integrità",
+            if r.ok {
+                "ok".to_owned()
+            } else {
+                r.integrity.join("; ")
+            },
+        ),
+        (
+            "Schema",
+            format!(
+                "v{} (questa versione gestisce fino a v{})",
+                r.schema_version, r.supported_version
+            ),
+        ),
+    ];
+    if let Some(c) = &r.counts {
+        pairs.push(("Comuni", c.comuni.to_string()));
+        pairs.push((
+            "Zone-distretto",
+            format!("{} ({} confermate)", c.zones, c.zones_confirmed),
+        ));
+        pairs.push((
+            "Appartenenze a zone",
+            format!(
+                "{} (di cui sintetiche: {})",
+                c.memberships, c.synthetic_memberships
+            ),
+        ));
+        if let Some(a) = c.audit_entries {
+            let noun = if a == 1 { "voce" } else { "voci" };
+            pairs.push(("Registro modifiche", format!("{a} {noun}")));
+        }
+    }
+    pairs
+}
+
+fn check(db: &Path, format: Format, out: &mut Out) -> CmdResult {
+    let report = backup::check(db)?;
+    match format {
+        Format::Json => out.json(&report)?,
+        _ => out.pairs(&check_pairs(&report))?,
+    }
+    if !report.ok {
+        return Err(Failure::Api(
+            Error::DatabaseCorrupt {
+                path: db.to_path_buf(),
+                reason: format!("verifica di integrità: {}", report.integrity.join("; ")),
+            }
+            .into(),
+        ));
+    }
+    if report.schema_version > report.supported_version {
+        return Err(Failure::Api(
+            Error::DatabaseTooNew {
+                path: db.to_path_buf(),
+                found: report.schema_version,
+                supported: report.supported_version,
+            }
+            .into(),
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn backup_cmd(db: &Path, output: &Path, force: bool, out: &mut Out) -> CmdResult {
+    if output.exists() && !force {
+        return Err(Failure::Api(
+            Error::invalid(
+                "output",
+                format!(
+                    "Il file {} esiste già: scegli un altro nome o aggiungi --force per \
+                     sostituirlo.",
+                    output.display()
+                ),
+            )
+            .into(),
+        ));
+    }
+    let store = Store::open(db)?;
+    let report = backup::backup_to(&store, output)?;
+    out.line(&format!(
+        "Backup scritto in {} (integrità ok, schema v{}, {} byte).",
+        output.display(),
+        report.schema_version,
+        thousands(report.bytes as i64)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore(db: &Path, file: &Path, out: &mut Out) -> CmdResult {
+    let report = backup::restore_from(db, file)?;
+    out.line(&format!(
+        "Database ripristinato da {} in {} (schema v{}).",
+        file.display(),
+        db.display(),
+        report.restored.schema_version
+    ))?;
+    if let Some(prev) = &report.previous {
+        out.line(&format!(
+            "Il database precedente è conservato in {}",
+            prev.display()
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn territory_list(
+    db: &Path,
+    level: LevelArg,
+    on: Option<&str>,
+    format: Format,
+    out: &mut Out,
+) -> CmdResult {
+    let on = date_or_today("on", on)?;
+    let level = match level {
+        LevelArg::Region => Level::Region,
+        LevelArg::Asl => Level::Asl,
+        LevelArg::Province => Level::Province,
+        LevelArg::Zone => Level::Zone,
+        LevelArg::Comune => Level::Comune,
+    };
+    let store = Store::open(db)?;
+    let rows = store.read(|c| territory::list(c, level, on))?;
+    if format == Format::Json {
+        out.json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let table = |r: &TerritoryRow, f: Format| -> Vec<String> {
+        let pop = if f == Format::Table {
+            thousands(r.population)
+        } else {
+            r.population.to_string()
+        };
+        vec![
+            r.code.clone(),
+            r.name.clone(),
+            r.parent.clone().unwrap_or_default(),
+            r.asl.map(|a| a.to_string()).unwrap_or_default(),
+            r.province.clone().unwrap_or_default(),
+            r.zone.clone().unwrap_or_default(),
+            pop,
+            r.comuni_count.to_string(),
+        ]
+    };
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| table(r, format)).collect();
+    out.rows(
+        format,
+        &[
+            col("Codice"),
+            col("Nome"),
+            col("Superiore"),
+            col("ASL"),
+            col("Provincia"),
+            col("Zona"),
+            num("Popolazione"),
+            num("Comuni"),
+        ],
+        &cells,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_zones(
+    db: &Path,
+    file: &Path,
+    valid_from: Option<&str>,
+    dry_run: bool,
+    format: Format,
+    out: &mut Out,
+) -> CmdResult {
+    let valid_from = date_or_today("valid_from", valid_from)?;
+    let reader = File::open(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound {
+            what: Entity::File,
+            key: file.display().to_string(),
+        },
+        _ => Error::io("lettura del file", file)(e),
+    })?;
+    let label = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let store = Store::open(db)?;
+    let report =
+        store.write(|tx| territory::import_zones(tx, reader, &label, valid_from, dry_run))?;
+    match format {
+        Format::Json => out.json(&report)?,
+        _ => {
+            out.line(&format!(
+                "File {}: {} righe lette, {} valide, {} rifiutate.",
+                report.file,
+                report.rows_read,
+                report.rows_ok,
+                report.rejected.len()
+            ))?;
+            if !report.rejected.is_empty() {
+                let rows: Vec<Vec<String>> = report
+                    .rejected
+                    .iter()
+                    .map(|r| vec![r.line.to_string(), r.message.clone()])
+                    .collect();
+                out.rows(format, &[num("Riga"), col("Motivo")], &rows)?;
+            }
+            out.line(&if report.applied {
+                format!(
+                    "Applicato: appartenenze valide dal {}.",
+                    time::format_it(valid_from)
+                )
+            } else if report.dry_run && report.rejected.is_empty() {
+                "Prova (--dry-run): il file è valido, nessuna modifica applicata.".to_owned()
+            } else {
+                "Nessuna modifica applicata.".to_owned()
+            })?;
+        }
+    }
+    if !report.rejected.is_empty() {
+        out.flush()?;
+        return Err(Failure::Api(raccordo::ApiError {
+            kind: raccordo::ErrorKind::Import,
+            message: format!(
+                "{} righe rifiutate in {}: nessuna modifica applicata; correggi le righe \
+                 indicate e riprova.",
+                report.rejected.len(),
+                report.file
+            ),
+            details: Vec::new(),
+        }));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn zone(db: &Path, command: ZoneCommand, out: &mut Out) -> CmdResult {
+    let store = Store::open(db)?;
+    match command {
+        ZoneCommand::List { on, format } => {
+            let on = date_or_today("on", on.as_deref())?;
+            let zones = store.read(|c| territory::zones(c, on))?;
+            if format == Format::Json {
+                out.json(&zones)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let rows: Vec<Vec<String>> = zones
+                .iter()
+                .map(|z| {
+                    vec![
+                        z.id.to_string(),
+                        z.name.clone(),
+                        z.asl.to_string(),
+                        yes_no(z.confirmed),
+                        z.comuni_count.to_string(),
+                        if format == Format::Table {
+                            thousands(z.population)
+                        } else {
+                            z.population.to_string()
+                        },
+                    ]
+                })
+                .collect();
+            out.rows(
+                format,
+                &[
+                    num("ID"),
+                    col("Zona"),
+                    col("ASL"),
+                    col("Confermata"),
+                    num("Comuni"),
+                    num("Popolazione"),
+                ],
+                &rows,
+            )?;
+        }
+        ZoneCommand::Confirm { ids, all } => {
+            let ids = if all {
+                store
+                    .read(|c| territory::zones(c, time::today_rome()))?
+                    .iter()
+                    .map(|z| z.id)
+                    .collect()
+            } else {
+                ids
+            };
+            if ids.is_empty() {
+                return Err(Failure::Usage(
+                    "indica gli identificativi delle zone da confermare oppure --all".to_owned(),
+                ));
+            }
+            let zones = store.write(|tx| territory::confirm_zones(tx, &ids))?;
+            let pending = zones.iter().filter(|z| !z.confirmed).count();
+            out.line(&format!(
+                "Zone confermate: {}. Ancora da confermare: {pending}.",
+                ids.len()
+            ))?;
+        }
+        ZoneCommand::Rename { id, name } => {
+            let zone = store.write(|tx| territory::rename_zone(tx, id, &name))?;
+            out.line(&format!("Zona {} ora si chiama «{}».", zone.id, zone.name))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn comune(db: &Path, command: ComuneCommand, out: &mut Out) -> CmdResult {
+    let store = Store::open(db)?;
+    match command {
+        ComuneCommand::Show { istat, on, format } => {
+            let on = date_or_today("on", on.as_deref())?;
+            let d = store.read(|c| territory::comune(c, &istat, on))?;
+            if format == Format::Json {
+                out.json(&d)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let zone = d
+                .zone
+                .as_ref()
+                .map(|m| format!("{} (dal {})", m.zone_name, time::format_it(m.valid_from)))
+                .unwrap_or_else(|| "non assegnata".to_owned());
+            out.pairs(&[
+                ("Comune", d.name.clone()),
+                ("Codice ISTAT", d.istat_code.clone()),
+                ("Codice catastale", d.cadastral_code.clone()),
+                (
+                    "Provincia",
+                    format!(
+                        "{} ({}){}",
+                        d.province_name,
+                        d.province_abbr,
+                        if d.provincial_capital {
+                            ", capoluogo"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+                ("ASL", d.asl_name.clone()),
+                (&format!("Zona al {}", time::format_it(on)), zone),
+                (
+                    "Popolazione",
+                    format!(
+                        "{} (1° gennaio {})",
+                        thousands(d.population),
+                        d.population_year
+                    ),
+                ),
+            ])?;
+            if !d.zone_history.is_empty() {
+                out.line("")?;
+                let rows: Vec<Vec<String>> = d
+                    .zone_history
+                    .iter()
+                    .map(|m| {
+                        vec![
+                            m.zone_name.clone(),
+                            time::format_it(m.valid_from),
+                            m.valid_to.map(time::format_it).unwrap_or_default(),
+                            if m.synthetic {
+                                format!("{} [SINTETICO]", m.source)
+                            } else {
+                                m.source.clone()
+                            },
+                        ]
+                    })
+                    .collect();
+                out.rows(
+                    Format::Table,
+                    &[col("Zona"), col("Dal"), col("Al"), col("Fonte")],
+                    &rows,
+                )?;
+            }
+        }
+        ComuneCommand::Search {
+            query,
+            limit,
+            format,
+        } => {
+            let found = store.read(|c| territory::search_comuni(c, &query, limit))?;
+            summaries(out, format, &found)?;
+        }
+        ComuneCommand::SetZone {
+            istat,
+            zone,
+            none: _,
+            from,
+        } => {
+            let from = date_or_today("from", from.as_deref())?;
+            let d = store.write(|tx| {
+                territory::set_comune_zone(tx, &istat, zone, from, "manuale (riga di comando)")?;
+                territory::comune(tx, &istat, from)
+            })?;
+            out.line(&format!(
+                "{} ({}): {} dal {}.",
+                d.name,
+                d.istat_code,
+                d.zone
+                    .as_ref()
+                    .map(|m| format!("zona «{}»", m.zone_name))
+                    .unwrap_or_else(|| "nessuna zona".to_owned()),
+                time::format_it(from)
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summaries(out: &mut Out, format: Format, list: &[ComuneSummary]) -> Result<(), Failure> {
+    if format == Format::Json {
+        out.json(list)?;
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|s| {
+            vec![
+                s.istat_code.clone(),
+                s.name.clone(),
+                s.province_abbr.clone(),
+                s.asl.to_string(),
+                s.zone_name.clone().unwrap_or_default(),
+                if format == Format::Table {
+                    thousands(s.population)
+                } else {
+                    s.population.to_string()
+                },
+            ]
+        })
+        .collect();
+    out.rows(
+        format,
+        &[
+            col("Codice"),
+            col("Comune"),
+            col("Provincia"),
+            col("ASL"),
+            col("Zona"),
+            num("Popolazione"),
+        ],
+        &rows,
+    )?;
+    Ok(())
+}
+
+fn profile(db: &Path, command: ProfileCommand, out: &mut Out) -> CmdResult {
+    let store = Store::open(db)?;
+    match command {
+        ProfileCommand::Show { format } => {
+            let p = store.read(settings::profile)?;
+            match format {
+                Format::Json => out.json(&p)?,
+                _ => out.pairs(&[
+                    ("Coordinatore", p.coordinator_name.clone()),
+                    ("Organizzazione", p.organisation.clone()),
+                    ("Configurato", yes_no(p.configured)),
+                ])?,
+            }
+        }
+        ProfileCommand::Set { name, organisation } => {
+            let input = ProfileInput {
+                coordinator_name: name,
+                organisation,
+            };
+            let p = store.write(|tx| settings::save_profile(tx, &input))?;
+            out.line(&format!(
+                "Profilo salvato: {} ({}).",
+                p.coordinator_name, p.organisation
+            ))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
+    let store = Store::open(db)?;
+    let report = store.write(|tx| demo::generate(tx, scale))?;
+    out.line(&format!(
+        "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
+         {} zone confermate.",
+        report.scale,
+        report.memberships,
+        territory::SYNTHETIC_SOURCE,
+        report.zones_confirmed
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

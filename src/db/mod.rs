@@ -1,0 +1,81 @@
+//! Local storage: the [`Store`] that owns the SQLite connection.
+//!
+//! Contract: [`Store::open`] is the only way the app and the CLI get a database (it goes through
+//! [`open::open`]: integrity checks, pragmas, pre-migration backup, migrations, seeding). Reads go
+//! through [`Store::read`] with a `&Connection`; writes through [`Store::write`] with a
+//! `&Transaction` that is committed before `write` returns `Ok` and rolled back when the closure
+//! returns `Err`. A `Store` is `Send + Sync` (one connection behind a mutex), so the desktop can
+//! keep it in its state.
+
+pub mod migrate;
+pub mod open;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::Result;
+pub use migrate::SCHEMA_VERSION;
+pub use open::OpenReport;
+
+/// The open database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+    report: OpenReport,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating its folder and the file if missing, and migrating
+    /// it (after a backup) if it is older than this build.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let (conn, report) = open::open(&path)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path,
+            report,
+        })
+    }
+
+    /// Opens the default database ([`crate::paths::default_db_path`]).
+    pub fn open_default() -> Result<Store> {
+        Store::open(crate::paths::default_db_path()?)
+    }
+
+    /// Path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What opening did (created, migrated, backup path).
+    pub fn open_report(&self) -> &OpenReport {
+        &self.report
+    }
+
+    /// Runs `f` with the connection (for reads).
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.lock();
+        f(&conn)
+    }
+
+    /// Runs `f` in an IMMEDIATE transaction, committed before returning `Ok`; on `Err` nothing is
+    /// written.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The connection, recovering it if a previous holder panicked: the connection stays valid
+    /// (an unfinished transaction was rolled back when it was dropped).
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

@@ -1,0 +1,231 @@
+//! Synthetic demonstration data.
+//!
+//! Contract of [`generate`]:
+//! - Everything it writes is CLEARLY LABELLED synthetic: zone memberships carry `synthetic = 1`
+//!   and source [`SYNTHETIC_SOURCE`] ("demo (dati sintetici)"); the UI shows a warning while any
+//!   synthetic membership is valid.
+//! - It refuses (validation error) when the database holds any membership that is not synthetic:
+//!   demo data never mixes with real data. Run again, it replaces its own previous output.
+//! - Zone membership: every comune is put in a zone of its own ASL, the zone whose "seed" comuni
+//!   (the zone's main towns, listed below) are geographically nearest (centroids of the embedded
+//!   ISTAT/openpolis boundaries). Plausible, NOT the official composition. The zone template is
+//!   then marked confirmed.
+//! - `scale` (1–1000) is the volume multiplier that later generators (people, meetings, actions)
+//!   use; the territory part does not depend on it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Transaction};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::audit::{self, AuditAction};
+use crate::error::{Error, Result};
+use crate::territory::{iso, AslCode, SYNTHETIC_SOURCE};
+use crate::text;
+
+const BOUNDARIES: &str = include_str!("../assets/territory/toscana-comuni.geojson");
+
+/// Start date of synthetic memberships.
+const DEMO_VALID_FROM: (i32, u32, u32) = (2024, 1, 1);
+
+/// Largest accepted scale.
+pub const MAX_SCALE: u32 = 1000;
+
+/// Seed comuni of each template zone (by template position, 1-based `sort_order`); `exclusive`
+/// zones get only their seeds (the Firenze zone is the city alone).
+const ZONE_SEEDS: [(&[&str], bool); 28] = [
+    (&["Massa", "Carrara"], false),
+    (&["Aulla", "Pontremoli"], false),
+    (&["Lucca", "Capannori"], false),
+    (&["Castelnuovo di Garfagnana", "Barga"], false),
+    (&["Viareggio", "Pietrasanta"], false),
+    (&["Pisa", "Cascina"], false),
+    (&["Pontedera", "Volterra"], false),
+    (&["Livorno", "Collesalvetti"], false),
+    (&["Cecina", "Piombino"], false),
+    (&["Portoferraio"], false),
+    (&["Firenze"], true),
+    (&["Sesto Fiorentino", "Scandicci"], false),
+    (&["Bagno a Ripoli", "Figline e Incisa Valdarno"], false),
+    (&["Borgo San Lorenzo", "Firenzuola"], false),
+    (&["Empoli", "Castelfiorentino", "San Miniato"], false),
+    (&["Prato"], false),
+    (&["Pistoia"], false),
+    (&["Montecatini Terme"], false),
+    (&["Poggibonsi"], false),
+    (&["Siena", "Montalcino"], false),
+    (&["Montepulciano", "Abbadia San Salvatore"], false),
+    (&["Arezzo"], false),
+    (&["Bibbiena"], false),
+    (&["Sansepolcro"], false),
+    (&["Montevarchi"], false),
+    (
+        &["Cortona", "Castiglion Fiorentino", "Foiano della Chiana"],
+        false,
+    ),
+    (&["Grosseto", "Massa Marittima", "Arcidosso"], false),
+    (&["Orbetello", "Pitigliano"], false),
+];
+
+/// What [`generate`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DemoReport {
+    pub scale: u32,
+    /// Synthetic memberships written (one per comune).
+    pub memberships: u32,
+    /// Zones newly marked as confirmed.
+    pub zones_confirmed: u32,
+}
+
+/// Fills the database with synthetic data (see module contract).
+pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
+    if !(1..=MAX_SCALE).contains(&scale) {
+        return Err(Error::invalid(
+            "scale",
+            format!("La scala dei dati dimostrativi deve essere tra 1 e {MAX_SCALE}."),
+        ));
+    }
+    let real: i64 = tx.query_row(
+        "SELECT count(*) FROM comune_zone WHERE synthetic = 0",
+        [],
+        |r| r.get(0),
+    )?;
+    if real > 0 {
+        return Err(Error::invalid(
+            "demo",
+            format!(
+                "Il database contiene già {real} appartenenze a zone inserite dall'utente: i dati \
+                 dimostrativi non vengono mescolati ai dati reali. Usa un database nuovo \
+                 (--db FILE)."
+            ),
+        ));
+    }
+    tx.execute("DELETE FROM comune_zone WHERE synthetic = 1", [])?;
+
+    let centroids = centroids()?;
+    let comuni = comuni(tx)?;
+    let zones = template_zones(tx)?;
+    // Seeds: (zone id, zone ASL, centroid, exclusive).
+    let mut seeds = Vec::new();
+    let mut exclusive_members: HashMap<String, i64> = HashMap::new();
+    for (zone_id, sort_order, asl) in &zones {
+        let Some((names, exclusive)) = usize::try_from(*sort_order - 1)
+            .ok()
+            .and_then(|i| ZONE_SEEDS.get(i))
+        else {
+            continue;
+        };
+        for name in *names {
+            let folded = text::fold(name);
+            let Some((code, _)) = comuni.iter().find(|(_, (n, _))| *n == folded) else {
+                return Err(Error::Internal(format!(
+                    "demo seed comune {name} not found"
+                )));
+            };
+            if *exclusive {
+                exclusive_members.insert(code.clone(), *zone_id);
+            } else if let Some(c) = centroids.get(code) {
+                seeds.push((*zone_id, *asl, *c));
+            }
+        }
+    }
+    let valid_from =
+        NaiveDate::from_ymd_opt(DEMO_VALID_FROM.0, DEMO_VALID_FROM.1, DEMO_VALID_FROM.2)
+            .ok_or_else(|| Error::Internal("demo date".to_owned()))?;
+    let mut insert = tx.prepare(
+        "INSERT INTO comune_zone (istat_code, zone_id, valid_from, valid_to, source, synthetic)
+         VALUES (?1, ?2, ?3, NULL, ?4, 1)",
+    )?;
+    let mut memberships = 0u32;
+    for (code, (_, asl)) in &comuni {
+        let zone = exclusive_members.get(code).copied().or_else(|| {
+            let here = centroids.get(code)?;
+            seeds
+                .iter()
+                .filter(|(_, seed_asl, _)| seed_asl == asl)
+                .min_by(|a, b| distance(here, &a.2).total_cmp(&distance(here, &b.2)))
+                .map(|(zone_id, _, _)| *zone_id)
+        });
+        if let Some(zone_id) = zone {
+            insert.execute(params![code, zone_id, iso(valid_from), SYNTHETIC_SOURCE])?;
+            memberships += 1;
+        }
+    }
+    let zones_confirmed = tx.execute("UPDATE zone SET confirmed = 1 WHERE confirmed = 0", [])?;
+    audit::record(
+        tx,
+        AuditAction::Create,
+        "demo",
+        None,
+        &format!("Generati dati dimostrativi (sintetici), scala {scale}: {memberships} appartenenze a zone"),
+        Some(&json!({ "scale": scale, "memberships": memberships })),
+    )?;
+    Ok(DemoReport {
+        scale,
+        memberships,
+        zones_confirmed: u32::try_from(zones_confirmed).unwrap_or(u32::MAX),
+    })
+}
+
+/// Comuni: ISTAT code → (folded name, ASL), ordered by code.
+fn comuni(tx: &Transaction) -> Result<Vec<(String, (String, AslCode))>> {
+    let mut stmt =
+        tx.prepare("SELECT istat_code, name_folded, asl_code FROM comune ORDER BY istat_code")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Zones: (id, sort_order, ASL).
+fn template_zones(tx: &Transaction) -> Result<Vec<(i64, i64, AslCode)>> {
+    let mut stmt = tx.prepare("SELECT id, sort_order, asl_code FROM zone ORDER BY sort_order")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Approximate centroid (mean of outer-ring vertices) of each comune, by ISTAT code.
+fn centroids() -> Result<HashMap<String, (f64, f64)>> {
+    let bad = |what: &str| Error::Internal(format!("embedded boundaries: {what}"));
+    let doc: serde_json::Value =
+        serde_json::from_str(BOUNDARIES).map_err(|e| bad(&e.to_string()))?;
+    let features = doc["features"]
+        .as_array()
+        .ok_or_else(|| bad("no features"))?;
+    let mut out = HashMap::new();
+    for f in features {
+        let code = f["properties"]["istat_code"]
+            .as_str()
+            .ok_or_else(|| bad("feature without istat_code"))?;
+        let geometry = &f["geometry"];
+        let polygons: Vec<&serde_json::Value> = match geometry["type"].as_str() {
+            Some("Polygon") => vec![&geometry["coordinates"]],
+            Some("MultiPolygon") => geometry["coordinates"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let (mut sx, mut sy, mut n) = (0.0, 0.0, 0.0);
+        for ring in polygons.iter().filter_map(|p| p.get(0)?.as_array()) {
+            for pt in ring {
+                if let (Some(x), Some(y)) = (pt[0].as_f64(), pt[1].as_f64()) {
+                    sx += x;
+                    sy += y;
+                    n += 1.0;
+                }
+            }
+        }
+        if n > 0.0 {
+            out.insert(code.to_owned(), (sx / n, sy / n));
+        }
+    }
+    Ok(out)
+}
+
+/// Squared equirectangular distance at Tuscany's latitude (enough to compare).
+fn distance(a: &(f64, f64), b: &(f64, f64)) -> f64 {
+    let dx = (a.0 - b.0) * 0.73; // cos(43.5°)
+    let dy = a.1 - b.1;
+    dx * dx + dy * dy
+}

@@ -1,0 +1,28 @@
+//! Raccordo core: storage, rules and services for the coordination of SAI outreach in Tuscany.
+//!
+//! Contract: this crate owns every rule; the desktop shell (`src-tauri`) and the CLI (`raccordo`
+//! binary) are thin callers. Types that cross IPC derive `serde` and `ts_rs::TS` (bindings in
+//! `ui/src/lib/bindings/`, checked by `tests/bindings.rs`); errors cross as [`ApiError`].
+//! Reads take `&rusqlite::Connection`, writes `&rusqlite::Transaction`, both obtained from a
+//! [`Store`] (see docs/ipc-contract.md).
+
+pub mod app;
+pub mod audit;
+pub mod backup;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod paths;
+pub mod settings;
+pub mod territory;
+pub mod text;
+pub mod time;
+
+pub use app::{app_info, app_status, AppInfo, AppStatus};
+pub use db::{Store, SCHEMA_VERSION};
+pub use error::{ApiError, Entity, Error, ErrorKind, FieldError, Result};
+pub use settings::{Profile, ProfileInput};
+
+/// Attribution of the territorial reference data (shown on the About page).
+pub const ATTRIBUTION: &str =
+    "Dati territoriali: ISTAT (CC BY 4.0); confini comunali: ISTAT/openpolis (CC BY 4.0)";

@@ -1,0 +1,62 @@
+// Shared helpers for the end-to-end tests: start the real desktop app on a given database
+// through tauri-driver, find elements by data-testid, wait for text, save screenshots.
+import { remote } from 'webdriverio';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const SHOTS = process.env.E2E_SCREENSHOTS;
+
+/** A fresh temporary directory for a test's database. */
+export function tempDir() {
+  return mkdtempSync(join(tmpdir(), 'raccordo-e2e-'));
+}
+
+/** Starts the desktop binary on database `db` and returns the WebDriver session. */
+export async function launch(db) {
+  return remote({
+    hostname: '127.0.0.1',
+    port: Number(process.env.E2E_WEBDRIVER_PORT ?? 4444),
+    logLevel: 'warn',
+    connectionRetryCount: 1,
+    capabilities: {
+      browserName: 'wry',
+      // WebKitWebDriver speaks classic WebDriver only; without this wdio 9 asks for BiDi and
+      // the session is refused ("Failed to match capabilities").
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: process.env.RACCORDO_DESKTOP_BIN, args: ['--db', db] },
+    },
+  });
+}
+
+/** The element with `data-testid=id` (optionally the n-th), after it is displayed. */
+export async function byId(app, id, timeout = 10000) {
+  const el = await app.$(`[data-testid="${id}"]`);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `element [data-testid="${id}"] did not appear within ${timeout} ms` });
+  return el;
+}
+
+/** Waits until the element `id` contains `text`; returns its full text. */
+export async function waitText(app, id, text, timeout = 10000) {
+  const el = await byId(app, id, timeout);
+  await app.waitUntil(async () => (await el.getText()).includes(text), {
+    timeout,
+    timeoutMsg: `[data-testid="${id}"] did not show "${text}" within ${timeout} ms (it shows "${await el.getText()}")`,
+  });
+  return el.getText();
+}
+
+/** Saves a screenshot of the window as `<SHOTS>/<name>.png`. */
+export async function shot(app, name) {
+  await app.pause(250); // let transitions settle so the picture shows the final state
+  await app.saveScreenshot(join(SHOTS, `${name}.png`));
+}
+
+/** Types into an input replacing what it held. */
+export async function typeInto(app, id, text) {
+  const el = await byId(app, id);
+  await el.click();
+  await el.clearValue();
+  await el.setValue(text);
+  return el;
+}

@@ -1,0 +1,142 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import { apiError, fakeBackend, never } from './test/backend';
+import { pisaDetail, PROFILE, READY, tree } from './test/fixtures';
+
+const shell = {
+  territory_tree: () => tree(),
+  comune_search: () => [],
+  profile_get: () => PROFILE,
+};
+
+describe('App start-up', () => {
+  it('shows a loading state while asking app_status', () => {
+    fakeBackend({ app_status: () => never() });
+    render(App);
+    expect(screen.getByRole('status').textContent).toContain('Avvio di Raccordo');
+  });
+
+  it('shows the start-up error when the database cannot be opened', async () => {
+    fakeBackend({
+      app_status: () => ({
+        ready: false,
+        db_path: '/home/maria/.local/share/raccordo/raccordo.sqlite',
+        error: apiError('database_too_new', 'Il database ha la versione 9; questa versione di Raccordo gestisce fino alla 1.'),
+        first_run: false,
+      }),
+    });
+    render(App);
+    const panel = await screen.findByTestId('startup-error');
+    const text = panel.textContent ?? '';
+    expect(text).toContain('Impossibile aprire il database');
+    expect(text).toContain('Il database ha la versione 9');
+    expect(text).toContain('/home/maria/.local/share/raccordo/raccordo.sqlite');
+    expect(text).toContain('Il file non è stato modificato.');
+    expect(text, 'what to do for a newer database').toContain('Installa l’ultima versione di Raccordo');
+    expect(screen.queryByTestId('nav-territorio'), 'no app behind the error').toBeNull();
+  });
+
+  it('gives advice that fits a damaged database', async () => {
+    fakeBackend({
+      app_status: () => ({ ready: false, db_path: '/tmp/r.sqlite', error: apiError('database_corrupt', 'file is not a database'), first_run: false }),
+    });
+    render(App);
+    const panel = await screen.findByTestId('startup-error');
+    expect(panel.textContent).toContain('Non cancellarlo');
+    expect(panel.textContent).toContain('raccordo restore FILE');
+  });
+
+  it('reports a backend that cannot be reached at all', async () => {
+    fakeBackend({ app_status: () => { throw 'IPC unavailable'; } });
+    render(App);
+    const panel = await screen.findByTestId('startup-error');
+    expect(panel.textContent).toContain('Impossibile avviare Raccordo');
+    expect(panel.textContent).toContain('IPC unavailable');
+  });
+
+  it('opens the welcome screen on first run, then Territorio', async () => {
+    fakeBackend({
+      ...shell,
+      app_status: () => ({ ...READY, first_run: true }),
+      profile_get: () => ({ coordinator_name: '', organisation: '', configured: false }),
+      profile_save: (args) => ({ ...(args.input as object), configured: true }),
+    });
+    render(App);
+    await fireEvent.input(await screen.findByTestId('firstrun-name'), { target: { value: 'Maria Rossi' } });
+    expect(location.hash).toBe('#/benvenuto');
+    expect(screen.queryByTestId('nav-territorio'), 'no sidebar during first run').toBeNull();
+    await fireEvent.input(screen.getByTestId('firstrun-org'), { target: { value: 'ANCI Toscana' } });
+    await fireEvent.click(screen.getByTestId('firstrun-submit'));
+    await screen.findByTestId('asl-node-nord-ovest');
+    expect(location.hash).toBe('#/territorio');
+  });
+
+  it('opens Territorio with a sidebar of only the working areas', async () => {
+    fakeBackend({ ...shell, app_status: () => READY });
+    render(App);
+    await screen.findByTestId('asl-node-nord-ovest');
+    const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
+    const links = within(nav).getAllByRole('link').map((a) => a.textContent?.trim());
+    expect(links).toEqual(['Territorio', 'Impostazioni', 'Informazioni']);
+    expect(screen.getByTestId('nav-territorio').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('main')).toBeTruthy();
+  });
+
+  it('follows the hash to the other screens', async () => {
+    fakeBackend({ ...shell, app_status: () => READY });
+    render(App);
+    await screen.findByTestId('asl-node-nord-ovest');
+    location.hash = '#/impostazioni';
+    await screen.findByTestId('profile-name');
+    expect(screen.getByTestId('nav-impostazioni').getAttribute('aria-current')).toBe('page');
+    location.hash = '#/nowhere';
+    expect((await screen.findByTestId('not-found')).textContent).toContain('/nowhere');
+  });
+
+  it('focuses the comune search with / and Ctrl+K, from any screen', async () => {
+    fakeBackend({ ...shell, app_status: () => READY });
+    history.replaceState(null, '', '#/impostazioni');
+    render(App);
+    await screen.findByTestId('profile-name');
+
+    await fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const search = await screen.findByTestId('comune-search');
+    await waitFor(() => expect(document.activeElement, 'Ctrl+K lands in the search box').toBe(search));
+    expect(location.hash).toBe('#/territorio');
+
+    search.blur();
+    await fireEvent.keyDown(document.body, { key: '/' });
+    await waitFor(() => expect(document.activeElement, '/ lands in the search box').toBe(search));
+  });
+
+  it('does not steal / while the coordinator types in a field', async () => {
+    fakeBackend({ ...shell, app_status: () => READY });
+    history.replaceState(null, '', '#/impostazioni');
+    render(App);
+    const org = await screen.findByTestId('profile-org');
+    org.focus();
+    const event = new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true });
+    org.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(location.hash).toBe('#/impostazioni');
+  });
+
+  it('after following a link inside the page, focus goes to the main region, not back to the top', async () => {
+    fakeBackend({
+      ...shell,
+      app_status: () => READY,
+      comune_get: () => pisaDetail(),
+      zone_list: () => [],
+    });
+    render(App);
+    const zone = await screen.findByTestId('zone-node-7');
+    await fireEvent.click(within(zone).getByRole('button'));
+    const link = within(zone).getByText('Pisa');
+    link.focus();
+    link.click();
+    await screen.findByTestId('comune-name');
+    expect(location.hash).toBe('#/comune/050026');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
+  });
+});

@@ -1,0 +1,113 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import * as api from './api';
+import { ApiError } from './api';
+
+type Sent = { cmd: string; args: Record<string, unknown> };
+
+function record(reply: unknown = null): Sent[] {
+  const sent: Sent[] = [];
+  mockIPC((cmd, args) => {
+    sent.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    return reply;
+  });
+  return sent;
+}
+
+describe('api.ts command mapping (docs/ipc-contract.md)', () => {
+  const cases: [string, () => Promise<unknown>, string, Record<string, unknown>][] = [
+    ['appStatus', () => api.appStatus(), 'app_status', {}],
+    ['appInfo', () => api.appInfo(), 'app_info', {}],
+    ['territoryTree', () => api.territoryTree(), 'territory_tree', {}],
+    ['searchComuni', () => api.searchComuni('pisa', 15), 'comune_search', { query: 'pisa', limit: 15 }],
+    ['getComune', () => api.getComune('050026'), 'comune_get', { istat_code: '050026' }],
+    ['listZones', () => api.listZones(), 'zone_list', {}],
+    ['confirmZones', () => api.confirmZones([3, 7]), 'zone_confirm', { ids: [3, 7] }],
+    ['renameZone', () => api.renameZone(7, 'Pisana'), 'zone_rename', { id: 7, name: 'Pisana' }],
+    [
+      'setComuneZone',
+      () => api.setComuneZone('050026', 7, '2024-01-01'),
+      'comune_set_zone',
+      { istat_code: '050026', zone_id: 7, valid_from: '2024-01-01' },
+    ],
+    [
+      'setComuneZone (no zone)',
+      () => api.setComuneZone('050026', null, '2024-01-01'),
+      'comune_set_zone',
+      { istat_code: '050026', zone_id: null, valid_from: '2024-01-01' },
+    ],
+    ['getProfile', () => api.getProfile(), 'profile_get', {}],
+    [
+      'saveProfile',
+      () => api.saveProfile({ coordinator_name: 'Maria Rossi', organisation: 'ANCI Toscana' }),
+      'profile_save',
+      { input: { coordinator_name: 'Maria Rossi', organisation: 'ANCI Toscana' } },
+    ],
+  ];
+
+  for (const [name, run, cmd, args] of cases) {
+    it(`${name} → ${cmd}`, async () => {
+      const sent = record();
+      await run();
+      expect(sent, `${name} must send exactly one command`).toHaveLength(1);
+      expect(sent[0]!.cmd).toBe(cmd);
+      expect(sent[0]!.args, `${cmd} argument object`).toEqual(args);
+    });
+  }
+
+  it('searchComuni has a default limit', async () => {
+    const sent = record([]);
+    await api.searchComuni('fi');
+    expect(sent[0]!.args).toEqual({ query: 'fi', limit: 20 });
+  });
+
+  it('returns what the backend answered', async () => {
+    record({ version: '0.1.0' });
+    await expect(api.appInfo()).resolves.toEqual({ version: '0.1.0' });
+  });
+});
+
+describe('api.ts errors', () => {
+  it('rejects with ApiError carrying kind, message and field details', async () => {
+    mockIPC(() => {
+      throw {
+        kind: 'validation',
+        message: 'Dati non validi',
+        details: [{ field: 'coordinator_name', message: 'Il nome è obbligatorio' }],
+      };
+    });
+    const error = await api.saveProfile({ coordinator_name: '', organisation: 'x' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.kind).toBe('validation');
+    expect(error.message).toBe('Dati non validi');
+    expect(error.details).toEqual([{ field: 'coordinator_name', message: 'Il nome è obbligatorio' }]);
+    expect(error.fieldMessage('coordinator_name')).toBe('Il nome è obbligatorio');
+  });
+
+  it('matches prefixed detail fields such as input.organisation', () => {
+    const error = new ApiError('validation', 'x', [{ field: 'input.organisation', message: 'troppo lungo' }]);
+    expect(error.fieldMessage('organisation')).toBe('troppo lungo');
+    expect(error.fieldMessage('coordinator_name')).toBeUndefined();
+  });
+
+  it('turns a bare string rejection into an internal ApiError', async () => {
+    mockIPC(() => {
+      throw 'command comune_get not found';
+    });
+    const error = await api.getComune('050026').catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.kind).toBe('internal');
+    expect(error.message).toBe('command comune_get not found');
+  });
+
+  it('turns an unknown kind or a JS exception into internal, keeping the text', () => {
+    expect(ApiError.from({ kind: 'weird', message: 'm' }).kind).toBe('internal');
+    const fromError = ApiError.from(new TypeError('IPC missing'));
+    expect([fromError.kind, fromError.message]).toEqual(['internal', 'IPC missing']);
+  });
+
+  it('drops malformed details instead of crashing', () => {
+    const error = ApiError.from({ kind: 'validation', message: 'm', details: [{ field: 1 }, null, { field: 'a', message: 'b' }] });
+    expect(error.details).toEqual([{ field: 'a', message: 'b' }]);
+  });
+});

@@ -1,0 +1,138 @@
+// The only module that talks to the Tauri backend. Screens import these typed functions, so tests
+// can replace this module (vi.mock) or the IPC underneath it (mockIPC). Command names and argument
+// objects follow docs/ipc-contract.md exactly (snake_case).
+import { invoke } from '@tauri-apps/api/core';
+import type { ApiError as ApiErrorData } from './bindings/ApiError';
+import type { AppInfo } from './bindings/AppInfo';
+import type { AppStatus } from './bindings/AppStatus';
+import type { ComuneDetail } from './bindings/ComuneDetail';
+import type { ComuneSummary } from './bindings/ComuneSummary';
+import type { ErrorKind } from './bindings/ErrorKind';
+import type { FieldError } from './bindings/FieldError';
+import type { Profile } from './bindings/Profile';
+import type { ProfileInput } from './bindings/ProfileInput';
+import type { TerritoryTree } from './bindings/TerritoryTree';
+import type { Zone } from './bindings/Zone';
+
+const ERROR_KINDS: readonly ErrorKind[] = [
+  'not_found',
+  'validation',
+  'conflict',
+  'database_too_new',
+  'database_corrupt',
+  'database_locked',
+  'io',
+  'import',
+  'internal',
+];
+
+function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldError).field === 'string' &&
+    typeof (value as FieldError).message === 'string'
+  );
+}
+
+/** The one error that crosses IPC, as a throwable object. Every api.ts function rejects with it. */
+export class ApiError extends Error implements ApiErrorData {
+  readonly kind: ErrorKind;
+  readonly details: FieldError[];
+
+  constructor(kind: ErrorKind, message: string, details: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.details = details;
+  }
+
+  /**
+   * Normalise whatever `invoke` rejected with. The backend sends `{kind, message, details}`;
+   * anything else (a plain string from Tauri itself, a JS exception when IPC is missing) becomes
+   * an `internal` error carrying its text.
+   */
+  static from(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    if (typeof error === 'object' && error !== null) {
+      const e = error as Partial<ApiErrorData>;
+      if (isErrorKind(e.kind) && typeof e.message === 'string') {
+        const details = Array.isArray(e.details) ? e.details.filter(isFieldError) : [];
+        return new ApiError(e.kind, e.message, details);
+      }
+      if (error instanceof Error) return new ApiError('internal', error.message);
+    }
+    if (typeof error === 'string') return new ApiError('internal', error);
+    return new ApiError('internal', String(error));
+  }
+
+  /** Message for one field (`coordinator_name`, `input.coordinator_name` both match `coordinator_name`). */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => d.field === field || d.field.endsWith(`.${field}`))?.message;
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw ApiError.from(error);
+  }
+}
+
+export function appStatus(): Promise<AppStatus> {
+  return call<AppStatus>('app_status');
+}
+
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>('app_info');
+}
+
+export function territoryTree(): Promise<TerritoryTree> {
+  return call<TerritoryTree>('territory_tree');
+}
+
+export function searchComuni(query: string, limit = 20): Promise<ComuneSummary[]> {
+  return call<ComuneSummary[]>('comune_search', { query, limit });
+}
+
+export function getComune(istatCode: string): Promise<ComuneDetail> {
+  return call<ComuneDetail>('comune_get', { istat_code: istatCode });
+}
+
+export function listZones(): Promise<Zone[]> {
+  return call<Zone[]>('zone_list');
+}
+
+export function confirmZones(ids: number[]): Promise<Zone[]> {
+  return call<Zone[]>('zone_confirm', { ids });
+}
+
+export function renameZone(id: number, name: string): Promise<Zone> {
+  return call<Zone>('zone_rename', { id, name });
+}
+
+/** `zoneId` null removes the comune from any zone from `validFrom` (ISO date) on. */
+export function setComuneZone(
+  istatCode: string,
+  zoneId: number | null,
+  validFrom: string,
+): Promise<ComuneDetail> {
+  return call<ComuneDetail>('comune_set_zone', {
+    istat_code: istatCode,
+    zone_id: zoneId,
+    valid_from: validFrom,
+  });
+}
+
+export function getProfile(): Promise<Profile> {
+  return call<Profile>('profile_get');
+}
+
+export function saveProfile(input: ProfileInput): Promise<Profile> {
+  return call<Profile>('profile_save', { input });
+}
