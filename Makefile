@@ -38,10 +38,10 @@ rust-tests:
 	$(CARGO) test --locked --workspace
 
 desktop:
-	$(CARGO) build --locked -p raccordo-desktop
+	$(CARGO) build --locked -p raccordo-desktop -p raccordo
 
 e2e:
-	RACCORDO_DESKTOP_BIN=$(TARGET_DIR)/debug/raccordo-desktop node tests/e2e/run.mjs
+	RACCORDO_DESKTOP_BIN=$(TARGET_DIR)/debug/raccordo-desktop RACCORDO_CLI_BIN=$(TARGET_DIR)/debug/raccordo node tests/e2e/run.mjs
 
 lint: ui-checks rust-checks
 

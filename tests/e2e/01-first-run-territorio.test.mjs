@@ -70,8 +70,12 @@ test('search folds accents and opens the comune page', async () => {
 test('the zone of a comune is edited on its page, with history', async () => {
   const select = await byId(app, 'zone-select');
   await select.selectByVisibleText('Pisana');
+  const date = await byId(app, 'zone-valid-from');
+  assert.match(await date.getValue(), /^\d{2}\/\d{2}\/\d{4}$/, 'the date field shows today as gg/mm/aaaa, whatever the system locale');
+  await typeInto(app, 'zone-valid-from', '01/01/2025');
   await (await byId(app, 'zone-save')).click();
   await waitText(app, 'comune-zone', 'Pisana');
+  await waitText(app, 'zone-history', '01/01/2025');
   await shot(app, '05-scheda-comune-zona');
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatNumber, isIsoDate, todayIso } from './format';
+import { addDays, formatDate, formatNumber, isIsoDate, parseItDate, todayIso } from './format';
 
 describe('formatDate', () => {
   it('turns the ISO dates of IPC into gg/mm/aaaa', () => {
@@ -70,5 +70,21 @@ describe('addDays', () => {
 
   it('refuses a malformed date', () => {
     expect(() => addDays('31/12/2024', 1)).toThrow(RangeError);
+  });
+});
+
+describe('parseItDate', () => {
+  it('reads gg/mm/aaaa and its usual variants as ISO', () => {
+    expect(parseItDate('26/11/2026'), 'the canonical form').toBe('2026-11-26');
+    expect(parseItDate('1/3/2025'), 'single-digit day and month').toBe('2025-03-01');
+    expect(parseItDate(' 01-03-2025 '), 'dashes and surrounding spaces').toBe('2025-03-01');
+    expect(parseItDate('29.02.2024'), 'dots, leap day').toBe('2024-02-29');
+  });
+  it('refuses what is not a real gg/mm/aaaa date', () => {
+    expect(parseItDate('29/02/2025'), 'no leap day in 2025').toBeNull();
+    expect(parseItDate('31/04/2025'), 'April has 30 days').toBeNull();
+    expect(parseItDate('2025-03-01'), 'ISO is not how coordinators type').toBeNull();
+    expect(parseItDate('03/2025'), 'missing day').toBeNull();
+    expect(parseItDate(''), 'empty').toBeNull();
   });
 });

@@ -25,6 +25,20 @@ export function formatDate(iso: string | null | undefined): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
+const IT_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
+/**
+ * A date as coordinators type it, `gg/mm/aaaa` (also `g/m/aaaa`, `-` or `.` as separators), to
+ * ISO `YYYY-MM-DD`; `null` when it is not a real calendar date (31/02/2025, 2025-01-01, "").
+ */
+export function parseItDate(text: string): string | null {
+  const m = IT_DATE.exec(text);
+  const [, day, month, year] = m ?? [];
+  if (day === undefined || month === undefined || year === undefined) return null;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 /** The ISO date `days` after (or before, if negative) `iso`; computed in UTC so DST cannot skew it. */
 export function addDays(iso: string, days: number): string {
   const m = ISO_DATE.exec(iso);

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { ComuneDetail } from '../lib/bindings/ComuneDetail';
-import { todayIso } from '../lib/format';
+import { formatDate, todayIso } from '../lib/format';
 import { apiError, callsTo, fakeBackend } from '../test/backend';
 import { pisaDetail, ZONES } from '../test/fixtures';
 import Comune from './Comune.svelte';
@@ -38,7 +38,7 @@ describe('Scheda comune', () => {
     await screen.findByTestId('comune-name');
     expect(text('comune-zone')).toBe('Non assegnata');
     expect(text('zone-history-empty')).toContain('non è mai stato assegnato');
-    await fireEvent.input(await screen.findByTestId('zone-valid-from'), { target: { value: '2025-03-01' } });
+    await fireEvent.input(await screen.findByTestId('zone-valid-from'), { target: { value: '01/03/2025' } });
     expect(text('zone-valid-from-hint'), 'nothing to close when there is no current zone').toBe('La zona vale dal 01/03/2025.');
   });
 
@@ -66,8 +66,10 @@ describe('Scheda comune', () => {
     const options = Array.from(select.options).map((o) => o.textContent?.trim());
     expect(options).toEqual(['Nessuna zona', 'Zona Pisana', 'Alta Val di Cecina - Val d’Era']);
     expect(select.value, 'starts on the current zone').toBe('7');
-    expect((screen.getByTestId('zone-valid-from') as HTMLInputElement).value, 'defaults to today').toBe(todayIso());
-    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '2025-03-01' } });
+    expect((screen.getByTestId('zone-valid-from') as HTMLInputElement).value, 'defaults to today, written gg/mm/aaaa').toBe(
+      formatDate(todayIso()),
+    );
+    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '01/03/2025' } });
     expect(text('zone-valid-from-hint'), 'the chosen date is repeated as gg/mm/aaaa').toBe(
       'La nuova zona vale dal 01/03/2025; quella attuale resta nello storico fino al 28/02/2025.',
     );
@@ -86,7 +88,7 @@ describe('Scheda comune', () => {
     render(Comune, { istat: '050026' });
     const select = (await screen.findByTestId('zone-select')) as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: '8' } });
-    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '2025-02-01' } });
+    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '01/02/2025' } });
     await fireEvent.click(screen.getByTestId('zone-save'));
 
     await waitFor(() => expect(text('comune-zone')).toBe('Alta Val di Cecina - Val d’Era'));
@@ -111,7 +113,7 @@ describe('Scheda comune', () => {
     });
     render(Comune, { istat: '050026' });
     await fireEvent.change(await screen.findByTestId('zone-select'), { target: { value: '8' } });
-    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '2099-01-01' } });
+    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '01/01/2099' } });
     await fireEvent.click(screen.getByTestId('zone-save'));
     expect((await screen.findByTestId('zone-saved')).textContent).toContain('dal 01/01/2099');
     expect(text('comune-zone'), 'today the comune is still in its current zone').toBe('Zona Pisana sintetico');
@@ -129,7 +131,7 @@ describe('Scheda comune', () => {
     });
     render(Comune, { istat: '050026' });
     await fireEvent.change(await screen.findByTestId('zone-select'), { target: { value: '' } });
-    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '2025-02-01' } });
+    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '01/02/2025' } });
     await fireEvent.click(screen.getByTestId('zone-save'));
     await waitFor(() => expect(text('comune-zone')).toBe('Non assegnata'));
     expect(callsTo(calls, 'comune_set_zone')[0]?.args.zone_id, 'null means no zone').toBeNull();
@@ -159,7 +161,7 @@ describe('Scheda comune', () => {
     });
     render(Comune, { istat: '050026' });
     await fireEvent.change(await screen.findByTestId('zone-select'), { target: { value: '8' } });
-    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '2020-01-01' } });
+    await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '01/01/2020' } });
     await fireEvent.click(screen.getByTestId('zone-save'));
     expect((await screen.findByTestId('zone-valid-from-error')).textContent).toContain(
       'La data precede l’inizio della zona attuale',
