@@ -52,11 +52,11 @@ bench: deps-run
 	$(CARGO) bench --locked -p raccordo
 
 measure-startup: deps-test ui
-	$(CARGO) build --locked --release -p raccordo-desktop
-	scripts/measure-startup.sh $(TARGET_DIR)/release/raccordo-desktop
+	$(CARGO) build --locked --release -p raccordo-desktop -p bare-tauri
+	scripts/measure-startup.sh $(TARGET_DIR)/release/raccordo-desktop $(TARGET_DIR)/release/bare-tauri
 
 release: deps-run
-	ui/node_modules/.bin/tauri build --bundles deb,rpm
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm
 
 clean:
 	$(CARGO) clean

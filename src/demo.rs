@@ -12,6 +12,13 @@
 //!   then marked confirmed.
 //! - `scale` (1–1000) is the volume multiplier that later generators (people, meetings, actions)
 //!   use; the territory part does not depend on it.
+//! - People ([`DEMO_SOURCE`] as data source, tag `demo`, e-mails at `esempio.it`): for every
+//!   comune a sindaco and an assessore al sociale (every third comune also a past sindaco with an
+//!   end date), one SdS (organisation "SdS <zone>") with a director per confirmed zone, a prefetto
+//!   per prefettura, then extra contacts (referenti, funzionari, some without office) up to about
+//!   2,000 × `scale` people. Names come from built-in lists through a seeded xorshift generator:
+//!   the same scale always gives the same people. It refuses when the database holds people not
+//!   created by the demo, and replaces its own previous people.
 
 use std::collections::HashMap;
 
@@ -24,6 +31,11 @@ use crate::audit::{self, AuditAction};
 use crate::error::{Error, Result};
 use crate::territory::{iso, AslCode, SYNTHETIC_SOURCE};
 use crate::text;
+
+#[path = "demo_people.rs"]
+mod people;
+
+pub use people::DEMO_SOURCE;
 
 const BOUNDARIES: &str = include_str!("../assets/territory/toscana-comuni.geojson");
 
@@ -77,6 +89,10 @@ pub struct DemoReport {
     pub memberships: u32,
     /// Zones newly marked as confirmed.
     pub zones_confirmed: u32,
+    /// Synthetic people, roles and organisations (SdS) written.
+    pub people: u32,
+    pub roles: u32,
+    pub organisations: u32,
 }
 
 /// Fills the database with synthetic data (see module contract).
@@ -87,6 +103,7 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
             format!("La scala dei dati dimostrativi deve essere tra 1 e {MAX_SCALE}."),
         ));
     }
+    people::check_no_real_people(tx)?;
     let real: i64 = tx.query_row(
         "SELECT count(*) FROM comune_zone WHERE synthetic = 0",
         [],
@@ -154,6 +171,7 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
         }
     }
     let zones_confirmed = tx.execute("UPDATE zone SET confirmed = 1 WHERE confirmed = 0", [])?;
+    let people = people::generate(tx, scale)?;
     audit::record(
         tx,
         AuditAction::Create,
@@ -166,6 +184,9 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
         scale,
         memberships,
         zones_confirmed: u32::try_from(zones_confirmed).unwrap_or(u32::MAX),
+        people: people.people,
+        roles: people.roles,
+        organisations: people.organisations,
     })
 }
 

@@ -25,6 +25,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Entity {
     Comune,
     Zone,
+    Person,
+    Organisation,
+    Role,
     /// A database or other file given by path.
     File,
 }
@@ -85,6 +88,25 @@ pub enum Error {
     #[error("import of {file}: {reason}")]
     Import { file: String, reason: String },
 
+    /// An input file over the size limit of the readers; nothing beyond the limit was read.
+    #[error("input larger than {limit_bytes} bytes")]
+    InputTooLarge { limit_bytes: u64 },
+
+    /// A physical line of an input file over the length limit of the readers.
+    #[error("line {line} longer than {limit_bytes} bytes")]
+    LineTooLong { line: u32, limit_bytes: u64 },
+
+    /// A column named in a CSV column mapping that the file does not have.
+    #[error("unknown column {column:?} (headers: {headers:?})")]
+    UnknownColumn {
+        column: String,
+        headers: Vec<String>,
+    },
+
+    /// An input that cannot be read as a whole in its format (empty, not a vCard, no header…).
+    #[error("unreadable input: {reason}")]
+    BadInput { reason: String },
+
     /// Applying migration `version` failed; the transaction was rolled back.
     #[error("migration {version} failed: {source}")]
     Migration {
@@ -136,7 +158,11 @@ impl Error {
             }
             Error::DatabaseLocked => ErrorKind::DatabaseLocked,
             Error::Io { .. } | Error::NoDataDir => ErrorKind::Io,
-            Error::Import { .. } => ErrorKind::Import,
+            Error::Import { .. }
+            | Error::InputTooLarge { .. }
+            | Error::LineTooLong { .. }
+            | Error::UnknownColumn { .. }
+            | Error::BadInput { .. } => ErrorKind::Import,
             Error::Migration { .. } | Error::Internal(_) => ErrorKind::Internal,
             Error::Sqlite(e) => match sqlite_code(e) {
                 Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
@@ -214,6 +240,18 @@ impl From<Error> for ApiError {
                     "Zona-distretto {key} inesistente: scegli una delle zone elencate da \
                      «raccordo zone list»."
                 ),
+                Entity::Person => format!(
+                    "Nessuna persona con identificativo {key}: cercala con «raccordo person \
+                     list --search NOME» e usa l'identificativo mostrato."
+                ),
+                Entity::Organisation => format!(
+                    "Nessuna organizzazione con identificativo {key}: cercala con «raccordo org \
+                     list --search NOME» e usa l'identificativo mostrato."
+                ),
+                Entity::Role => format!(
+                    "Nessun incarico con identificativo {key}: elenca gli incarichi con \
+                     «raccordo role list» e usa l'identificativo mostrato."
+                ),
                 Entity::File => {
                     format!("Il file {key} non esiste: controlla il percorso e riprova.")
                 }
@@ -261,6 +299,35 @@ impl From<Error> for ApiError {
             Error::Import { file, reason } => format!(
                 "Importazione di {file} non riuscita: {reason}. Nessuna modifica applicata."
             ),
+            Error::InputTooLarge { limit_bytes } => format!(
+                "Il file è troppo grande (il limite è {} MB): dividilo in più file e importali \
+                 uno alla volta. Nessuna modifica applicata.",
+                limit_bytes / (1024 * 1024)
+            ),
+            Error::LineTooLong { line, limit_bytes } => format!(
+                "La riga {line} del file è troppo lunga (oltre {} KB): il file è danneggiato o \
+                 non è del tipo atteso. Nessuna modifica applicata.",
+                limit_bytes / 1024
+            ),
+            Error::UnknownColumn { column, headers } => {
+                let message = format!(
+                    "Il file non ha una colonna «{column}». Le colonne del file sono: {}. \
+                     Correggi la corrispondenza delle colonne (--map COLONNA=CAMPO).",
+                    headers
+                        .iter()
+                        .map(|h| format!("«{h}»"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                details.push(FieldError {
+                    field: column,
+                    message: message.clone(),
+                });
+                message
+            }
+            Error::BadInput { reason } => {
+                format!("Il file non è leggibile: {reason}. Nessuna modifica applicata.")
+            }
             Error::Migration { version, source } => format!(
                 "Aggiornamento del database alla versione {version} non riuscito ({source}): \
                  nessuna modifica applicata. Segnala il problema agli sviluppatori allegando \

@@ -9,9 +9,11 @@
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod contacts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod interchange;
 pub mod paths;
 pub mod settings;
 pub mod territory;

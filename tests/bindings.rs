@@ -6,6 +6,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use raccordo::contacts::{
+    ContactImportReport, DuplicateGroup, DuplicateReason, Email, HitKind, ImportedRow, LegalBasis,
+    OrgInput, OrgKind, OrgLink, OrgView, PersonFilter, PersonInput, PersonSummary, PersonView,
+    Phone, RoleInput, RoleView, SearchHit,
+};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,
     Zone, ZoneMembership, ZoneNode,
@@ -49,6 +54,25 @@ fn generate(dir: &Path) -> Vec<String> {
         ImportReport,
         AppStatus,
         AppInfo,
+        OrgKind,
+        LegalBasis,
+        Email,
+        Phone,
+        PersonInput,
+        PersonSummary,
+        RoleView,
+        PersonView,
+        OrgInput,
+        OrgView,
+        RoleInput,
+        OrgLink,
+        HitKind,
+        SearchHit,
+        DuplicateReason,
+        DuplicateGroup,
+        PersonFilter,
+        ImportedRow,
+        ContactImportReport,
     );
     names.sort();
     let index: String = names

@@ -278,3 +278,63 @@ fn dump(conn: &Connection) -> String {
     ));
     out
 }
+
+/// Step 2 → 3: a database at schema v2 with zones, a profile and audit entries (built by the
+/// migrator itself and the same fixture data as v1) gains the contacts tables, the seeded
+/// organisations and a working search, keeping its data.
+#[test]
+fn v2_database_migrates_to_v3_with_seeded_organisations() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 2).expect("migrate to v2");
+        conn.execute(
+            "INSERT INTO profile (id, coordinator_name, organisation, updated_at)
+             VALUES (1, 'Anna Test', 'ANCI Toscana', '2025-01-01T00:00:00Z')",
+            [],
+        )
+        .expect("profile at v2");
+        assert_eq!(
+            user_version(&conn).expect("version"),
+            2,
+            "database is at v2"
+        );
+    }
+    let store = Store::open(&db.path).expect("v2 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        2,
+        "migration starts from v2"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v2"
+    );
+    let profile = store.read(settings::profile).expect("profile");
+    assert_eq!(profile.coordinator_name, "Anna Test", "v2 data survives");
+    let comuni = store
+        .read(|c| raccordo::contacts::list_orgs(c, Some(raccordo::contacts::OrgKind::Comune), None))
+        .expect("orgs");
+    assert_eq!(
+        comuni.len(),
+        273,
+        "Comune organisations seeded by migration 3"
+    );
+    let hits = store
+        .read(|c| raccordo::contacts::search(c, "prefettura prato", 5))
+        .expect("search");
+    assert_eq!(
+        hits.first().map(|h| h.title.as_str()),
+        Some("Prefettura di Prato - UTG"),
+        "the seeded organisations are indexed"
+    );
+    let aulla = store
+        .read(|c| territory::comune(c, AULLA, date(2025, 6, 1)))
+        .expect("Aulla");
+    assert_eq!(
+        aulla.zone_history.len(),
+        2,
+        "zone history survives the v3 step"
+    );
+}

@@ -17,7 +17,9 @@ pub use state::AppState;
 /// Builds and runs the app; returns the process exit code.
 pub fn run() -> i32 {
     timing::mark_process_start();
+    let opening = std::time::Instant::now();
     let state = AppState::open(state::db_path_from_args(std::env::args()));
+    timing::store_opened(opening.elapsed());
     let result = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![

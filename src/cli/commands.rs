@@ -43,6 +43,9 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Comune { command } => comune(&db, command, &mut out),
         Command::Profile { command } => profile(&db, command, &mut out),
         Command::Demo { scale } => demo_cmd(&db, scale, &mut out),
+        Command::Person { command } => super::contacts::person(&db, command, &mut out),
+        Command::Org { command } => super::contacts::org(&db, command, &mut out),
+        Command::Role { command } => super::contacts::role(&db, command, &mut out),
     }?;
     out.flush()?;
     Ok(code)
@@ -563,11 +566,14 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
     let report = store.write(|tx| demo::generate(tx, scale))?;
     out.line(&format!(
         "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
-         {} zone confermate.",
+         {} zone confermate, {} persone con {} incarichi (fonte «{}»).",
         report.scale,
         report.memberships,
         territory::SYNTHETIC_SOURCE,
-        report.zones_confirmed
+        report.zones_confirmed,
+        report.people,
+        report.roles,
+        demo::DEMO_SOURCE
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,8 @@
 //! line on stderr, `errore: <message>`, exit status 2 for usage errors and 1 otherwise.
 
 mod commands;
+mod contacts;
+mod contacts_args;
 mod output;
 
 use std::ffi::OsString;
@@ -75,6 +77,21 @@ enum Command {
     Profile {
         #[command(subcommand)]
         command: ProfileCommand,
+    },
+    /// Persone: elenco, scheda, inserimento, modifica, duplicati, unione, GDPR
+    Person {
+        #[command(subcommand)]
+        command: contacts::PersonCommand,
+    },
+    /// Organizzazioni (Comuni, Unioni, SdS, Prefetture, ASL, enti…)
+    Org {
+        #[command(subcommand)]
+        command: contacts::OrgCommand,
+    },
+    /// Incarichi: chi ricopre quale ruolo presso quale organizzazione, e quando
+    Role {
+        #[command(subcommand)]
+        command: contacts::RoleCommand,
     },
     /// Genera dati dimostrativi SINTETICI (per prove e benchmark; rifiuta un database con dati reali)
     Demo {

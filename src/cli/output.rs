@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use clap::ValueEnum;
 use serde::Serialize;
 
+use raccordo::interchange::csv_cell;
+
 /// `--format` of list commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -96,10 +98,10 @@ impl Out {
     ) -> io::Result<()> {
         match format {
             Format::Csv => {
-                let header: Vec<String> = columns.iter().map(|c| csv_cell(c.header)).collect();
+                let header: Vec<String> = columns.iter().map(|c| csv_cell(c.header, ';')).collect();
                 self.line(&format!("\u{FEFF}{}", header.join(";")))?;
                 for row in rows {
-                    let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+                    let cells: Vec<String> = row.iter().map(|c| csv_cell(c, ';')).collect();
                     self.line(&cells.join(";"))?;
                 }
                 Ok(())
@@ -152,19 +154,6 @@ fn pad(s: &str, w: usize, right: bool) -> String {
     }
 }
 
-/// One CSV cell: quoted when needed; a leading `= + - @`, tab or CR is neutralised with `'`.
-pub fn csv_cell(s: &str) -> String {
-    let neutral = match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if s.parse::<f64>().is_err() => format!("'{s}"),
-        _ => s.to_owned(),
-    };
-    if neutral.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
-    }
-}
-
 /// Integer with Italian thousands separators: 3.651.152.
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -195,13 +184,5 @@ mod tests {
         assert_eq!(thousands(3_651_152), "3.651.152", "Italian grouping");
         assert_eq!(thousands(999), "999", "no separator under 1000");
         assert_eq!(thousands(-1000), "-1.000", "negative numbers");
-    }
-
-    #[test]
-    fn csv_cells_are_quoted_and_neutralised() {
-        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)", "formula neutralised");
-        assert_eq!(csv_cell("-12"), "-12", "negative numbers stay numbers");
-        assert_eq!(csv_cell("a;b"), "\"a;b\"", "separator quoted");
-        assert_eq!(csv_cell("d\"x"), "\"d\"\"x\"", "quotes doubled");
     }
 }

@@ -34,10 +34,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0002_profile_audit.sql"),
         after: None,
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/0003_contacts.sql"),
+        after: Some(crate::contacts::seed::install_organisations),
+    },
 ];
 
 /// The schema version this build writes and the highest it can open.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a Raccordo database ("RACC").
 pub const APPLICATION_ID: i64 = 0x5241_4343;

@@ -1,11 +1,12 @@
 //! Import of zone membership from CSV (`istat_code;zona`).
 //!
-//! Contract of [`import_zones`]: the file is UTF-8 (with or without BOM) or, failing that,
-//! Windows-1252; the separator is `;` (or `,`, or tab), taken from the header line; a header naming
-//! the ISTAT code and zone columns is required. Every row is checked before anything is written;
-//! each rejected row is reported with its line number and reason (invalid or unknown ISTAT code,
-//! missing or unknown zone, zone of another ASL, comune already in the file, date conflicting with
-//! the comune's history). If any row is rejected, or on a dry run, nothing is applied. Otherwise
+//! Contract of [`import_zones`]: the file is decoded by [`crate::interchange::text::decode`]
+//! (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252; size and line limits); the
+//! separator is `;` (or `,`, or tab), taken from the header line; a header naming the ISTAT code
+//! and zone columns is required. Every row is checked before anything is written; each rejected
+//! row is reported with its line number and reason (invalid or unknown ISTAT code, missing or
+//! unknown zone, zone of another ASL, comune already in the file, date conflicting with the
+//! comune's history). If any row is rejected, or on a dry run, nothing is applied. Otherwise
 //! every row is applied in the caller's transaction, with `valid_from` as start date, recorded in
 //! the audit log; rows that change nothing are accepted and skipped.
 
@@ -21,6 +22,7 @@ use super::types::{AslCode, ImportReport, RowIssue};
 use super::{apply_plan, comune_info, normalize_istat, plan_change, record_change, Plan};
 use crate::audit::{self, AuditAction};
 use crate::error::{Error, Result};
+use crate::interchange::text::{decode, MAX_INPUT_BYTES};
 use crate::text;
 use crate::time;
 
@@ -32,7 +34,7 @@ const ZONE_HEADERS: &[&str] = &["zona", "zone", "zona distretto", "nome zona", "
 /// the audit log and the membership source.
 pub fn import_zones(
     tx: &Transaction,
-    mut reader: impl Read,
+    reader: impl Read,
     file_label: &str,
     valid_from: NaiveDate,
     dry_run: bool,
@@ -43,9 +45,10 @@ pub fn import_zones(
     };
     let mut bytes = Vec::new();
     reader
+        .take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| file_error(format!("lettura non riuscita ({e})")))?;
-    let content = decode(&bytes);
+    let content = decode(&bytes)?.text;
     let first_line = content.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let delimiter = [b';', b',', b'\t']
         .into_iter()
@@ -239,43 +242,5 @@ fn csv_reason(e: &csv::Error) -> String {
     match e.position() {
         Some(p) => format!("riga {} non leggibile come CSV ({e})", p.line()),
         None => format!("file non leggibile come CSV ({e})"),
-    }
-}
-
-/// UTF-8 (BOM stripped) when valid, else Windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => bytes.iter().map(|&b| cp1252(b)).collect(),
-    }
-}
-
-/// Windows-1252 byte to char (undefined bytes map to U+FFFD).
-fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
-        '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-        '\u{FFFD}', 'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_bom_utf8_and_cp1252() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa;b"), "a;b", "BOM stripped");
-        assert_eq!(decode("Niccolò".as_bytes()), "Niccolò", "UTF-8 kept");
-        assert_eq!(
-            decode(b"Niccol\xF2 \x92 \x80"),
-            "Niccolò ’ €",
-            "cp1252 fallback"
-        );
     }
 }

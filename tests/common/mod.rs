@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: temporary databases, the CLI runner, file snapshots.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod contacts;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

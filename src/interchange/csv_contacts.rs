@@ -1,0 +1,625 @@
+//! Contact lists in CSV, as Excel, LibreOffice, Outlook and Google export them.
+//!
+//! Contract:
+//! - [`preview`] decodes the bytes ([`super::text::decode`]), detects the separator among `;`,
+//!   `,` and tab (the one giving the header at least two columns and the most rows with the
+//!   header's column count), and returns the headers, the first [`PREVIEW_ROWS`] rows, the number
+//!   of data rows and a suggested mapping from header names (Italian or English, case and accents
+//!   ignored). Columns with an empty header are called "Colonna N".
+//! - [`read`] applies a column mapping (header name → [`ContactField`]; a header may appear more
+//!   than once, every column with that name gets the field; a name not found is an
+//!   [`Error::UnknownColumn`]) and returns one [`ContactRecord`] per non-blank row, or a
+//!   [`RowIssue`] for a rejected row. Line numbers are the physical lines where the row starts
+//!   (quoted fields may span lines). Several e-mail or phone columns accumulate, a cell may hold
+//!   several values separated by `;` or `,`; a full name is split by [`split_full_name`]; a `'`
+//!   put in front of a formula-like cell by our own export is removed.
+//! - A row is rejected when it has no name, organisation or e-mail, when an e-mail is not an
+//!   address, or when it has non-empty cells beyond the header's columns.
+//! - Files over [`MAX_ROWS`] data rows or [`MAX_COLUMNS`] columns are refused as a whole.
+
+use csv::StringRecord;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::cell::unneutralise;
+use super::names::split_full_name;
+use super::record::{ContactField, ContactRecord};
+use super::text::{decode, TextEncoding};
+use crate::error::{Error, Result};
+use crate::territory::RowIssue;
+use crate::text::fold;
+
+/// Rows shown in a preview.
+pub const PREVIEW_ROWS: usize = 10;
+
+/// Most data rows accepted in one file.
+pub const MAX_ROWS: usize = 200_000;
+
+/// Most columns accepted in the header.
+pub const MAX_COLUMNS: usize = 500;
+
+/// What the column-mapping screen shows before an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CsvPreview {
+    pub encoding: TextEncoding,
+    /// `";"`, `","` or `"\t"`.
+    pub separator: String,
+    pub headers: Vec<String>,
+    /// The first data rows, cells as found.
+    pub rows: Vec<Vec<String>>,
+    /// Non-blank data rows in the file.
+    pub total_rows: u32,
+    /// One entry per distinct header: the field it most likely holds (`ignore` if unknown).
+    pub suggested: Vec<(String, ContactField)>,
+}
+
+/// Records read from a CSV file and the rows rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CsvRead {
+    pub records: Vec<ContactRecord>,
+    pub issues: Vec<RowIssue>,
+}
+
+/// A parsed file: headers and data rows with their starting line.
+struct Table {
+    encoding: TextEncoding,
+    separator: u8,
+    headers: Vec<String>,
+    rows: Vec<(u32, StringRecord)>,
+}
+
+/// Preview of a CSV contact file; see the module contract.
+pub fn preview(bytes: &[u8]) -> Result<CsvPreview> {
+    let table = parse(bytes)?;
+    let mut suggested: Vec<(String, ContactField)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for h in &table.headers {
+        if seen.insert(h.as_str()) {
+            suggested.push((h.clone(), suggest_field(h)));
+        }
+    }
+    Ok(CsvPreview {
+        encoding: table.encoding,
+        separator: char::from(table.separator).to_string(),
+        rows: table
+            .rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|(_, r)| r.iter().take(MAX_COLUMNS).map(str::to_owned).collect())
+            .collect(),
+        total_rows: u32::try_from(table.rows.len()).unwrap_or(u32::MAX),
+        headers: table.headers,
+        suggested,
+    })
+}
+
+/// Reads contacts with a column mapping; see the module contract.
+pub fn read(bytes: &[u8], mapping: &[(String, ContactField)]) -> Result<CsvRead> {
+    let table = parse(bytes)?;
+    let columns = resolve(&table.headers, mapping)?;
+    let mut out = CsvRead {
+        records: Vec::new(),
+        issues: Vec::new(),
+    };
+    for (line, row) in &table.rows {
+        match build(*line, row, &columns) {
+            Ok(record) => out.records.push(record),
+            Err(message) => out.issues.push(RowIssue {
+                line: *line,
+                message,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// The field a header most likely holds.
+pub fn suggest_field(header: &str) -> ContactField {
+    use ContactField as F;
+    let h = fold(header);
+    let exact: &[(&[&str], ContactField)] = &[
+        (
+            &[
+                "titolo onorifico",
+                "prefisso",
+                "prefix",
+                "appellativo",
+                "honorific",
+            ],
+            F::Honorific,
+        ),
+        (
+            &[
+                "nome e cognome",
+                "cognome e nome",
+                "nominativo",
+                "nome completo",
+                "full name",
+                "display name",
+            ],
+            F::FullName,
+        ),
+        (
+            &[
+                "nome",
+                "name",
+                "first name",
+                "firstname",
+                "given name",
+                "nome proprio",
+            ],
+            F::GivenName,
+        ),
+        (
+            &["cognome", "surname", "last name", "lastname", "family name"],
+            F::FamilyName,
+        ),
+        (
+            &[
+                "ente",
+                "organizzazione",
+                "azienda",
+                "societa",
+                "amministrazione",
+                "organization",
+                "organisation",
+                "company",
+            ],
+            F::Organisation,
+        ),
+        (
+            &["comune", "codice istat", "istat", "municipality"],
+            F::Comune,
+        ),
+        (
+            &[
+                "ruolo",
+                "carica",
+                "qualifica",
+                "titolo",
+                "incarico",
+                "funzione",
+                "title",
+                "job title",
+                "role",
+            ],
+            F::Title,
+        ),
+        (&["note", "nota", "notes", "annotazioni"], F::Notes),
+        (
+            &[
+                "tag",
+                "tags",
+                "etichette",
+                "etichetta",
+                "categorie",
+                "categories",
+                "labels",
+                "gruppi",
+            ],
+            F::Tags,
+        ),
+    ];
+    if let Some((_, f)) = exact.iter().find(|(names, _)| names.contains(&h.as_str())) {
+        return *f;
+    }
+    let words: Vec<&str> = h.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    if has("type") || has("tipo") || has("label") {
+        return F::Ignore;
+    }
+    if has("email")
+        || has("pec")
+        || has("mail")
+        || h.contains("e mail")
+        || h == "posta elettronica"
+        || h.starts_with("posta elettronica ")
+    {
+        return F::Email;
+    }
+    if [
+        "telefono",
+        "tel",
+        "cellulare",
+        "cell",
+        "phone",
+        "mobile",
+        "telephone",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        return F::Phone;
+    }
+    F::Ignore
+}
+
+fn csv_reader(text: &str, separator: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+fn blank(r: &StringRecord) -> bool {
+    r.iter().all(|c| c.trim().is_empty())
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.position() {
+        Some(p) => format!("la riga {} non è leggibile come CSV ({e})", p.line()),
+        None => format!("il file non è leggibile come CSV ({e})"),
+    }
+}
+
+fn detect_separator(text: &str) -> u8 {
+    let mut best = (b';', 0usize, 0usize);
+    for sep in [b';', b',', b'\t'] {
+        let counts: Vec<usize> = csv_reader(text, sep)
+            .records()
+            .map_while(std::result::Result::ok)
+            .filter(|r| !blank(r))
+            .take(30)
+            .map(|r| r.len())
+            .collect();
+        let Some(&n) = counts.first() else { continue };
+        if n < 2 {
+            continue;
+        }
+        let score = counts.iter().filter(|&&c| c == n).count();
+        if score > best.1 || (score == best.1 && n > best.2) {
+            best = (sep, score, n);
+        }
+    }
+    best.0
+}
+
+fn parse(bytes: &[u8]) -> Result<Table> {
+    let decoded = decode(bytes)?;
+    let separator = detect_separator(&decoded.text);
+    let mut records = csv_reader(&decoded.text, separator).into_records();
+    let header = loop {
+        match records.next() {
+            None => {
+                return Err(Error::BadInput {
+                    reason: "il file è vuoto: serve una riga di intestazione con i nomi delle \
+                             colonne"
+                        .to_owned(),
+                })
+            }
+            Some(Err(e)) => {
+                return Err(Error::BadInput {
+                    reason: csv_reason(&e),
+                })
+            }
+            Some(Ok(r)) if blank(&r) => continue,
+            Some(Ok(r)) => break r,
+        }
+    };
+    if header.len() > MAX_COLUMNS {
+        return Err(Error::BadInput {
+            reason: format!(
+                "l'intestazione ha {} colonne (il massimo è {MAX_COLUMNS}): controlla che il \
+                 file sia un elenco di contatti",
+                header.len()
+            ),
+        });
+    }
+    let headers: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let h = h.trim().trim_start_matches('\u{FEFF}').trim();
+            if h.is_empty() {
+                format!("Colonna {}", i + 1)
+            } else {
+                h.to_owned()
+            }
+        })
+        .collect();
+    // Line numbers from byte offsets: the csv crate does not count blank lines…
+    let newlines: Vec<u64> = decoded
+        .text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i as u64)
+        .collect();
+    // The csv crate also places a record after blank lines at the first blank line.
+    let bytes = decoded.text.as_bytes();
+    let line_of = |byte: u64| {
+        let mut at = usize::try_from(byte).unwrap_or(usize::MAX);
+        while bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        u32::try_from(newlines.partition_point(|&n| n < at as u64) + 1).unwrap_or(u32::MAX)
+    };
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| Error::BadInput {
+            reason: csv_reason(&e),
+        })?;
+        if blank(&record) {
+            continue;
+        }
+        if rows.len() >= MAX_ROWS {
+            return Err(Error::BadInput {
+                reason: format!("il file ha più di {MAX_ROWS} righe di dati: dividilo in più file"),
+            });
+        }
+        let line = record.position().map_or(0, |p| line_of(p.byte()));
+        rows.push((line, record));
+    }
+    Ok(Table {
+        encoding: decoded.encoding,
+        separator,
+        headers,
+        rows,
+    })
+}
+
+/// The field of each column (None: not imported).
+fn resolve(
+    headers: &[String],
+    mapping: &[(String, ContactField)],
+) -> Result<Vec<Option<ContactField>>> {
+    let mut columns = vec![None; headers.len()];
+    for (name, field) in mapping {
+        let name = name.trim();
+        let mut hits: Vec<usize> = (0..headers.len()).filter(|&i| headers[i] == name).collect();
+        if hits.is_empty() {
+            let folded = fold(name);
+            hits = (0..headers.len())
+                .filter(|&i| fold(&headers[i]) == folded)
+                .collect();
+        }
+        if hits.is_empty() {
+            return Err(Error::UnknownColumn {
+                column: name.to_owned(),
+                headers: headers.to_vec(),
+            });
+        }
+        for i in hits {
+            columns[i] = (*field != ContactField::Ignore).then_some(*field);
+        }
+    }
+    Ok(columns)
+}
+
+fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list
+        .iter()
+        .any(|v| v.to_lowercase() == value.to_lowercase())
+    {
+        list.push(value);
+    }
+}
+
+fn join_opt(slot: &mut Option<String>, value: &str, sep: &str) {
+    match slot {
+        Some(s) => {
+            s.push_str(sep);
+            s.push_str(value);
+        }
+        None => *slot = Some(value.to_owned()),
+    }
+}
+
+fn join_str(slot: &mut String, value: &str) {
+    if !slot.is_empty() {
+        slot.push(' ');
+    }
+    slot.push_str(value);
+}
+
+/// Whether `s` looks like an e-mail address (one `@`, a dot in the domain, no spaces).
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>,;:\"()[]\\".contains(c))
+}
+
+/// E-mail addresses in a cell ("a@x.it; b@y.it", "Mario Rossi <m@x.it>", "mailto:a@x.it",
+/// "a@x.it (ufficio)"): words without `@` next to an address are comments and are dropped; a
+/// part with no address at all, or a word with `@` that is not an address, is an error.
+fn split_emails(cell: &str) -> std::result::Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for part in cell.split([';', ',', '\n']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let inner = match (part.rfind('<'), part.rfind('>')) {
+            (Some(a), Some(b)) if a < b => &part[a + 1..b],
+            _ => part,
+        };
+        let mut found = false;
+        for token in inner.split_whitespace() {
+            let token = token
+                .strip_prefix("mailto:")
+                .or_else(|| token.strip_prefix("MAILTO:"))
+                .unwrap_or(token);
+            if !token.contains('@') {
+                continue;
+            }
+            if !is_email(token) {
+                return Err(format!(
+                    "«{}» non è un indirizzo e-mail valido",
+                    shorten(token)
+                ));
+            }
+            found = true;
+            out.push(token.to_owned());
+        }
+        if !found {
+            return Err(format!(
+                "«{}» non è un indirizzo e-mail valido",
+                shorten(part)
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_owned()
+    }
+}
+
+fn build(
+    line: u32,
+    row: &StringRecord,
+    columns: &[Option<ContactField>],
+) -> std::result::Result<ContactRecord, String> {
+    let extra = row
+        .iter()
+        .skip(columns.len())
+        .filter(|c| !c.trim().is_empty())
+        .count();
+    if extra > 0 {
+        return Err(format!(
+            "la riga ha {} campi ma l'intestazione ne ha {}: controlla il separatore e le \
+             virgolette",
+            row.len(),
+            columns.len()
+        ));
+    }
+    let mut r = ContactRecord {
+        source_line: line,
+        ..ContactRecord::default()
+    };
+    let mut full_names = Vec::new();
+    for (cell, field) in row.iter().zip(columns) {
+        let Some(field) = field else { continue };
+        let value = unneutralise(cell.trim()).trim();
+        if value.is_empty() {
+            continue;
+        }
+        match field {
+            ContactField::GivenName => join_str(&mut r.given_name, value),
+            ContactField::FamilyName => join_str(&mut r.family_name, value),
+            ContactField::FullName => full_names.push(value.to_owned()),
+            ContactField::Honorific => join_opt(&mut r.honorific, value, " "),
+            ContactField::Email => {
+                for e in split_emails(value)? {
+                    push_unique(&mut r.emails, e);
+                }
+            }
+            ContactField::Phone => {
+                for p in value.split([';', ',', '\n']) {
+                    let p = unneutralise(p.trim()).trim();
+                    if !p.is_empty() {
+                        push_unique(&mut r.phones, p.to_owned());
+                    }
+                }
+            }
+            ContactField::Organisation => join_opt(&mut r.organisation, value, " "),
+            ContactField::Title => join_opt(&mut r.title, value, " "),
+            ContactField::Comune => join_opt(&mut r.comune, value, " "),
+            ContactField::Notes => join_opt(&mut r.notes, value, "\n"),
+            ContactField::Tags => {
+                for t in value.split([',', ';']) {
+                    let t = t.trim();
+                    if !t.is_empty() {
+                        push_unique(&mut r.tags, t.to_owned());
+                    }
+                }
+            }
+            ContactField::Ignore => {}
+        }
+    }
+    if let Some(full) = full_names.first() {
+        if r.given_name.is_empty() && r.family_name.is_empty() {
+            let split = split_full_name(full);
+            r.given_name = split.given;
+            r.family_name = split.family;
+            if r.honorific.is_none() {
+                r.honorific = split.honorific;
+            }
+        }
+    }
+    if r.given_name.is_empty()
+        && r.family_name.is_empty()
+        && r.organisation.is_none()
+        && r.emails.is_empty()
+    {
+        return Err("riga senza nome, ente né e-mail: non c'è nulla da importare".to_owned());
+    }
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_fields_from_italian_and_english_headers() {
+        use ContactField as F;
+        for (h, f) in [
+            ("Nome", F::GivenName),
+            ("First name", F::GivenName),
+            ("COGNOME", F::FamilyName),
+            ("Nome e cognome", F::FullName),
+            ("Nominativo", F::FullName),
+            ("E-mail", F::Email),
+            ("PEC", F::Email),
+            ("Posta elettronica", F::Email),
+            ("Indirizzo email 2", F::Email),
+            ("Telefono", F::Phone),
+            ("Tel.", F::Phone),
+            ("Cellulare", F::Phone),
+            ("Ente", F::Organisation),
+            ("Società", F::Organisation),
+            ("Ruolo", F::Title),
+            ("Qualifica", F::Title),
+            ("Titolo", F::Title),
+            ("Titolo onorifico", F::Honorific),
+            ("Note", F::Notes),
+            ("Etichette", F::Tags),
+            ("E-mail 1 - Type", F::Ignore),
+            ("Colore preferito", F::Ignore),
+        ] {
+            assert_eq!(suggest_field(h), f, "header {h:?}");
+        }
+    }
+
+    #[test]
+    fn detects_separator_by_consistent_columns() {
+        assert_eq!(detect_separator("a;b;c\n1;2,5;3\n"), b';', "semicolon");
+        assert_eq!(detect_separator("a,b,c\n1,2,3\n"), b',', "comma");
+        assert_eq!(detect_separator("a\tb\n1\t2\n"), b'\t', "tab");
+        assert_eq!(
+            detect_separator("Nome;Note\nMario;\"a, b, c\"\n"),
+            b';',
+            "commas inside quotes do not count"
+        );
+    }
+
+    #[test]
+    fn emails_in_a_cell() {
+        assert_eq!(
+            split_emails("a@x.it; Mario <b@y.it>, mailto:c@z.it"),
+            Ok(vec!["a@x.it".into(), "b@y.it".into(), "c@z.it".into()]),
+            "several forms"
+        );
+        assert_eq!(
+            split_emails("a@x.it (ufficio)"),
+            Ok(vec!["a@x.it".into()]),
+            "comment dropped"
+        );
+        assert!(split_emails("non è una mail").is_err(), "not an address");
+        assert!(split_emails("a@x.it; rossi@").is_err(), "broken address");
+    }
+}
