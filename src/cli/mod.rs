@@ -9,6 +9,7 @@ mod commands;
 mod contacts;
 mod contacts_args;
 mod output;
+mod transfer;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -92,6 +93,16 @@ enum Command {
     Role {
         #[command(subcommand)]
         command: contacts::RoleCommand,
+    },
+    /// Importa dati da file (contatti CSV/vCard): tutto o niente, con resoconto riga per riga
+    Import {
+        #[command(subcommand)]
+        command: transfer::ImportCommand,
+    },
+    /// Esporta dati su file (contatti CSV/XLSX/vCard)
+    Export {
+        #[command(subcommand)]
+        command: transfer::ExportCommand,
     },
     /// Genera dati dimostrativi SINTETICI (per prove e benchmark; rifiuta un database con dati reali)
     Demo {

@@ -32,6 +32,7 @@ mod person;
 mod role;
 pub mod search;
 pub mod seed;
+pub mod transfer;
 mod types;
 
 pub use dedup::{duplicates, merge};

@@ -1,0 +1,203 @@
+//! `import …` and `export …` commands: thin callers of the core's file transfer functions.
+//! Imports are all-or-nothing and print the row-by-row report; exports go through the atomic
+//! writer and refuse to replace an existing file without `--force`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Subcommand, ValueEnum};
+use raccordo::contacts::transfer::{self, ContactExportFormat};
+use raccordo::contacts::PersonFilter;
+use raccordo::interchange::vcard::VcardVersion;
+use raccordo::interchange::write::CsvStyle;
+use raccordo::interchange::ContactField;
+use raccordo::{ApiError, Error, ErrorKind, Store};
+
+use super::output::{col, num, Format, Out};
+use super::Failure;
+
+type CmdResult = Result<ExitCode, Failure>;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Importa contatti da CSV (con mappatura delle colonne) o vCard 3.0/4.0: tutto o niente
+    Contacts {
+        /// File .csv o .vcf
+        file: PathBuf,
+        /// Colonna del CSV e campo di destinazione, ad es. --map "Cognome=family_name"
+        /// (campi: given_name, family_name, full_name, honorific, email, phone, organisation,
+        /// title, comune, notes, tags, ignore); senza --map si usa la mappatura proposta
+        #[arg(long = "map", value_name = "COLONNA=CAMPO")]
+        map: Vec<String>,
+        /// Controlla il file e mostra cosa succederebbe, senza applicare nulla
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContactsFormat {
+    Csv,
+    Xlsx,
+    Vcf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Esporta i contatti (CSV con ; e BOM per Excel italiano, XLSX, vCard)
+    Contacts {
+        #[arg(long, value_enum)]
+        format: ContactsFormat,
+        /// File di destinazione
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// CSV: separatore virgola invece di punto e virgola
+        #[arg(long)]
+        comma: bool,
+        /// vCard: versione 3.0 (predefinita, la più compatibile) o 4.0
+        #[arg(long = "vcard-version", default_value = "3.0", value_parser = ["3.0", "4.0"])]
+        vcard_version: String,
+        /// Solo le persone che corrispondono a questa ricerca
+        #[arg(long)]
+        search: Option<String>,
+        /// Solo le persone con un incarico oggi presso il Comune con questo codice ISTAT
+        #[arg(long)]
+        comune: Option<String>,
+        /// Sostituisce il file di destinazione se esiste
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// `--map COLUMN=FIELD` (the last `=` separates, so a column name may contain `=`).
+fn parse_map(items: &[String]) -> Result<Vec<(String, ContactField)>, Failure> {
+    items
+        .iter()
+        .map(|item| {
+            let (column, field) = item.rsplit_once('=').ok_or_else(|| {
+                Error::invalid("map", format!("--map «{item}»: usa la forma COLONNA=CAMPO, ad es. \"Cognome=family_name\"."))
+            })?;
+            let field: ContactField = serde_json::from_value(serde_json::Value::String(field.trim().to_owned()))
+                .map_err(|_| {
+                    Error::invalid(
+                        "map",
+                        format!(
+                            "--map «{item}»: campo «{}» sconosciuto; campi ammessi: given_name, family_name, \
+                             full_name, honorific, email, phone, organisation, title, comune, notes, tags, ignore.",
+                            field.trim()
+                        ),
+                    )
+                })?;
+            Ok((column.trim().to_owned(), field))
+        })
+        .collect()
+}
+
+pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
+    let ImportCommand::Contacts {
+        file,
+        map,
+        dry_run,
+        format,
+    } = command;
+    let mapping = parse_map(&map)?;
+    let store = Store::open(db)?;
+    let mapping = (!mapping.is_empty()).then_some(&mapping[..]);
+    let result = store.write(|tx| transfer::import_file(tx, &file, mapping, dry_run))?;
+    let report = &result.report;
+    match format {
+        Format::Json => out.json(&result)?,
+        _ => {
+            out.line(&format!(
+                "File {}: {} righe lette, {} valide, {} rifiutate.",
+                report.file,
+                report.rows_read,
+                report.rows_ok,
+                report.rejected.len()
+            ))?;
+            if !report.rejected.is_empty() {
+                let rows: Vec<Vec<String>> = report
+                    .rejected
+                    .iter()
+                    .map(|r| vec![r.line.to_string(), r.message.clone()])
+                    .collect();
+                out.rows(format, &[num("Riga"), col("Motivo")], &rows)?;
+            }
+            out.line(&if report.applied {
+                format!(
+                    "Applicato: {} persone nuove, {} aggiornate, {} organizzazioni nuove, {} incarichi.",
+                    result.created, result.updated, result.organisations_created, result.roles_created
+                )
+            } else if report.dry_run && report.rejected.is_empty() {
+                format!(
+                    "Prova (--dry-run): il file è valido; si creerebbero {} persone e se ne aggiornerebbero {}. Nessuna modifica applicata.",
+                    result.created, result.updated
+                )
+            } else {
+                "Nessuna modifica applicata.".to_owned()
+            })?;
+        }
+    }
+    if !report.rejected.is_empty() {
+        out.flush()?;
+        return Err(Failure::Api(ApiError {
+            kind: ErrorKind::Import,
+            message: format!(
+                "{} righe rifiutate in {}: nessuna modifica applicata; correggi le righe indicate e riprova.",
+                report.rejected.len(),
+                report.file
+            ),
+            details: Vec::new(),
+        }));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
+    let ExportCommand::Contacts {
+        format,
+        output,
+        comma,
+        vcard_version,
+        search,
+        comune,
+        force,
+    } = command;
+    if output.exists() && !force {
+        return Err(Error::invalid(
+            "output",
+            format!(
+                "Il file {} esiste già: scegli un altro nome o aggiungi --force per sostituirlo.",
+                output.display()
+            ),
+        )
+        .into());
+    }
+    let format = match format {
+        ContactsFormat::Csv => ContactExportFormat::Csv(CsvStyle {
+            separator: if comma { ',' } else { ';' },
+            ..CsvStyle::default()
+        }),
+        ContactsFormat::Xlsx => ContactExportFormat::Xlsx,
+        ContactsFormat::Vcf => ContactExportFormat::Vcard(if vcard_version == "4.0" {
+            VcardVersion::V4
+        } else {
+            VcardVersion::V3
+        }),
+    };
+    let filter = PersonFilter {
+        search,
+        istat_code: comune,
+        ..PersonFilter::default()
+    };
+    let store = Store::open(db)?;
+    let count = store.read(|conn| transfer::export_file(conn, &output, format, &filter))?;
+    store.write(|tx| transfer::record_export(tx, &output, count))?;
+    out.line(&format!(
+        "Esportati {count} contatti in {}.",
+        output.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
