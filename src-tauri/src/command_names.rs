@@ -14,4 +14,5 @@ pub const COMMANDS: &[&str] = &[
     "comune_set_zone",
     "profile_get",
     "profile_save",
+    "comune_people",
 ];

@@ -34,6 +34,7 @@ pub fn run() -> i32 {
             commands::territory::comune_set_zone,
             commands::settings::profile_get,
             commands::settings::profile_save,
+            commands::contacts::comune_people,
         ])
         .run(tauri::generate_context!());
     match result {

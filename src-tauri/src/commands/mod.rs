@@ -2,5 +2,6 @@
 //! function and returns the core's `ApiError` on failure: no rule lives here.
 
 pub mod app;
+pub mod contacts;
 pub mod settings;
 pub mod territory;

@@ -10,6 +10,7 @@ import type { ComuneSummary } from './bindings/ComuneSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { FieldError } from './bindings/FieldError';
 import type { Profile } from './bindings/Profile';
+import type { RoleView } from './bindings/RoleView';
 import type { ProfileInput } from './bindings/ProfileInput';
 import type { TerritoryTree } from './bindings/TerritoryTree';
 import type { Zone } from './bindings/Zone';
@@ -102,6 +103,11 @@ export function searchComuni(query: string, limit = 20): Promise<ComuneSummary[]
 
 export function getComune(istatCode: string): Promise<ComuneDetail> {
   return call<ComuneDetail>('comune_get', { istat_code: istatCode });
+}
+
+/** People in office today at the comune's Comune organisation. */
+export function comunePeople(istatCode: string): Promise<RoleView[]> {
+  return call<RoleView[]>('comune_people', { istat_code: istatCode });
 }
 
 export function listZones(): Promise<Zone[]> {

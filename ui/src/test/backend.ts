@@ -14,7 +14,8 @@ export type Command =
   | 'zone_rename'
   | 'comune_set_zone'
   | 'profile_get'
-  | 'profile_save';
+  | 'profile_save'
+  | 'comune_people';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
