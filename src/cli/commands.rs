@@ -279,35 +279,48 @@ fn import_zones(
     let store = Store::open(db)?;
     let report =
         store.write(|tx| territory::import_zones(tx, reader, &label, valid_from, dry_run))?;
-    match format {
-        Format::Json => out.json(&report)?,
-        _ => {
-            out.line(&format!(
-                "File {}: {} righe lette, {} valide, {} rifiutate.",
-                report.file,
-                report.rows_read,
-                report.rows_ok,
-                report.rejected.len()
-            ))?;
-            if !report.rejected.is_empty() {
-                let rows: Vec<Vec<String>> = report
-                    .rejected
-                    .iter()
-                    .map(|r| vec![r.line.to_string(), r.message.clone()])
-                    .collect();
-                out.rows(format, &[num("Riga"), col("Motivo")], &rows)?;
-            }
-            out.line(&if report.applied {
-                format!(
-                    "Applicato: appartenenze valide dal {}.",
-                    time::format_it(valid_from)
-                )
-            } else if report.dry_run && report.rejected.is_empty() {
-                "Prova (--dry-run): il file è valido, nessuna modifica applicata.".to_owned()
-            } else {
-                "Nessuna modifica applicata.".to_owned()
-            })?;
+    if format == Format::Json {
+        out.json(&report)?;
+    }
+    let applied = format!(
+        "Applicato: appartenenze valide dal {}.",
+        time::format_it(valid_from)
+    );
+    import_outcome(out, format, &report, &applied, "il file è valido")
+}
+
+/// Prints an import report (the row table unless `format` is JSON, which the caller printed)
+/// and turns rejected rows into the one-line error: nothing was applied.
+pub(super) fn import_outcome(
+    out: &mut Out,
+    format: Format,
+    report: &raccordo::territory::ImportReport,
+    applied: &str,
+    dry_run_ok: &str,
+) -> CmdResult {
+    if format != Format::Json {
+        out.line(&format!(
+            "File {}: {} righe lette, {} valide, {} rifiutate.",
+            report.file,
+            report.rows_read,
+            report.rows_ok,
+            report.rejected.len()
+        ))?;
+        if !report.rejected.is_empty() {
+            let rows: Vec<Vec<String>> = report
+                .rejected
+                .iter()
+                .map(|r| vec![r.line.to_string(), r.message.clone()])
+                .collect();
+            out.rows(format, &[num("Riga"), col("Motivo")], &rows)?;
         }
+        out.line(&if report.applied {
+            applied.to_owned()
+        } else if report.dry_run && report.rejected.is_empty() {
+            format!("Prova (--dry-run): {dry_run_ok}; nessuna modifica applicata.")
+        } else {
+            "Nessuna modifica applicata.".to_owned()
+        })?;
     }
     if !report.rejected.is_empty() {
         out.flush()?;

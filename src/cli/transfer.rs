@@ -11,9 +11,9 @@ use raccordo::contacts::PersonFilter;
 use raccordo::interchange::vcard::VcardVersion;
 use raccordo::interchange::write::CsvStyle;
 use raccordo::interchange::ContactField;
-use raccordo::{ApiError, Error, ErrorKind, Store};
+use raccordo::{Error, Store};
 
-use super::output::{col, num, Format, Out};
+use super::output::{Format, Out};
 use super::Failure;
 
 type CmdResult = Result<ExitCode, Failure>;
@@ -106,53 +106,18 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
     let store = Store::open(db)?;
     let mapping = (!mapping.is_empty()).then_some(&mapping[..]);
     let result = store.write(|tx| transfer::import_file(tx, &file, mapping, dry_run))?;
-    let report = &result.report;
-    match format {
-        Format::Json => out.json(&result)?,
-        _ => {
-            out.line(&format!(
-                "File {}: {} righe lette, {} valide, {} rifiutate.",
-                report.file,
-                report.rows_read,
-                report.rows_ok,
-                report.rejected.len()
-            ))?;
-            if !report.rejected.is_empty() {
-                let rows: Vec<Vec<String>> = report
-                    .rejected
-                    .iter()
-                    .map(|r| vec![r.line.to_string(), r.message.clone()])
-                    .collect();
-                out.rows(format, &[num("Riga"), col("Motivo")], &rows)?;
-            }
-            out.line(&if report.applied {
-                format!(
-                    "Applicato: {} persone nuove, {} aggiornate, {} organizzazioni nuove, {} incarichi.",
-                    result.created, result.updated, result.organisations_created, result.roles_created
-                )
-            } else if report.dry_run && report.rejected.is_empty() {
-                format!(
-                    "Prova (--dry-run): il file è valido; si creerebbero {} persone e se ne aggiornerebbero {}. Nessuna modifica applicata.",
-                    result.created, result.updated
-                )
-            } else {
-                "Nessuna modifica applicata.".to_owned()
-            })?;
-        }
+    if format == Format::Json {
+        out.json(&result)?;
     }
-    if !report.rejected.is_empty() {
-        out.flush()?;
-        return Err(Failure::Api(ApiError {
-            kind: ErrorKind::Import,
-            message: format!(
-                "{} righe rifiutate in {}: nessuna modifica applicata; correggi le righe indicate e riprova.",
-                report.rejected.len(),
-                report.file
-            ),
-            details: Vec::new(),
-        }));
-    }
-    Ok(ExitCode::SUCCESS)
+    let applied = format!(
+        "Applicato: {} persone nuove, {} aggiornate, {} organizzazioni nuove, {} incarichi.",
+        result.created, result.updated, result.organisations_created, result.roles_created
+    );
+    let dry_run_ok = format!(
+        "il file è valido; si creerebbero {} persone e se ne aggiornerebbero {}",
+        result.created, result.updated
+    );
+    super::commands::import_outcome(out, format, &result.report, &applied, &dry_run_ok)
 }
 
 pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
