@@ -16,6 +16,7 @@ pub mod error;
 pub mod interchange;
 pub mod paths;
 pub mod settings;
+pub mod startup;
 pub mod territory;
 pub mod text;
 pub mod time;
@@ -24,6 +25,7 @@ pub use app::{app_info, app_status, AppInfo, AppStatus};
 pub use db::{Store, SCHEMA_VERSION};
 pub use error::{ApiError, Entity, Error, ErrorKind, FieldError, Result};
 pub use settings::{Profile, ProfileInput};
+pub use startup::{open_checked, StartupReport};
 
 /// Attribution of the territorial reference data (shown on the About page).
 pub const ATTRIBUTION: &str =

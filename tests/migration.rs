@@ -49,13 +49,24 @@ fn v1_fixture_migrates_to_latest_keeping_data_and_taking_a_backup() {
         .to_string_lossy()
         .into_owned();
     assert!(
-        name.starts_with("raccordo.pre-migration-v1-") && name.ends_with(".sqlite"),
-        "backup is named <stem>.pre-migration-v1-<timestamp>.sqlite, got {name}"
+        name.starts_with("raccordo-pre-migration-") && name.ends_with(".sqlite"),
+        "backup is named <stem>-pre-migration-<timestamp>.sqlite, got {name}"
     );
     assert_eq!(
         backup.parent(),
-        db.path.parent(),
-        "backup lies next to the database"
+        Some(db.dir.path().join("backups").as_path()),
+        "backup lies in the backups folder beside the database"
+    );
+    let listed = raccordo::backup::list_backups(&db.path).expect("list backups");
+    assert_eq!(
+        listed.first().map(|b| b.reason),
+        Some(raccordo::backup::BackupReason::PreMigration),
+        "the pre-migration backup is listed with its reason: {listed:?}"
+    );
+    let verified = raccordo::backup::verify_backup(&backup).expect("verify the backup");
+    assert!(
+        verified.ok && verified.schema_version == 1,
+        "the pre-migration backup is healthy and still at v1: {verified:?}"
     );
 
     // The backup is the v1 database, data included.

@@ -6,7 +6,12 @@
 //! `&Transaction` that is committed before `write` returns `Ok` and rolled back when the closure
 //! returns `Err`. A `Store` is `Send + Sync` (one connection behind a mutex), so the desktop can
 //! keep it in its state.
+//!
+//! While open, a store holds the clean-shutdown marker `<db file>.running` ([`marker`]); dropping
+//! the store (or [`Store::close`]) closes the connection first and then removes the marker, so a
+//! marker left behind means the process ended without closing (see [`crate::startup`]).
 
+pub mod marker;
 pub mod migrate;
 pub mod open;
 
@@ -15,14 +20,17 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use marker::RunningMarker;
 pub use migrate::SCHEMA_VERSION;
 pub use open::OpenReport;
 
 /// The open database.
 #[derive(Debug)]
 pub struct Store {
+    // Field order matters: the connection is closed before the marker is released.
     conn: Mutex<Connection>,
+    marker: RunningMarker,
     path: PathBuf,
     report: OpenReport,
 }
@@ -33,11 +41,25 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         let (conn, report) = open::open(&path)?;
+        let marker = RunningMarker::acquire(&path);
         Ok(Store {
             conn: Mutex::new(conn),
+            marker,
             path,
             report,
         })
+    }
+
+    /// Closes the database, reporting a failure to close (dropping the store closes it too,
+    /// silently). The clean-shutdown marker is released after the connection is closed.
+    pub fn close(self) -> Result<()> {
+        let Store { conn, marker, .. } = self;
+        let conn = conn
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let closed = conn.close().map_err(|(_, e)| Error::Sqlite(e));
+        drop(marker);
+        closed
     }
 
     /// Opens the default database ([`crate::paths::default_db_path`]).

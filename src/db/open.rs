@@ -9,9 +9,12 @@
 //!    [`Error::DatabaseTooNew`] and the file is left byte-for-byte as it was.
 //! 3. The read-write connection gets `journal_mode=WAL`, `foreign_keys=ON`,
 //!    `busy_timeout=5000`, `synchronous=FULL`.
-//! 4. If an existing database needs migrating, a copy is first written next to it with the online
-//!    backup API (`<stem>.pre-migration-v<N>-<timestamp>.sqlite`), then all migrations run in one
-//!    transaction.
+//! 4. If an existing database needs migrating, a verified copy is first written into the backups
+//!    folder beside it (`backups/<stem>-pre-migration-<timestamp>.sqlite`, see
+//!    [`crate::backup::auto`]), then all migrations run in one transaction.
+//! 5. An I/O error met while checking is reported as such ([`Error::Io`] or an I/O-kind SQLite
+//!    error), never as corruption: only SQLite's own verdict (`SQLITE_CORRUPT`, `SQLITE_NOTADB`,
+//!    `quick_check` rows other than "ok", a missing header) makes a file "damaged".
 
 use std::fs;
 use std::io::Read;
@@ -24,7 +27,6 @@ use crate::backup;
 use crate::db::migrate::{self, APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{sqlite_code, Error, Result};
 use crate::territory::seed;
-use crate::time;
 
 /// Busy timeout of every connection.
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
@@ -89,9 +91,13 @@ pub fn open(path: &Path) -> Result<(Connection, OpenReport)> {
 
     let mut pre_migration_backup = None;
     if from_version > 0 && from_version < SCHEMA_VERSION {
-        let dest = pre_migration_path(path, from_version);
-        backup::write_copy(&conn, &dest)?;
-        pre_migration_backup = Some(dest);
+        let entry = backup::auto::backup_into_dir(
+            &conn,
+            path,
+            backup::BackupReason::PreMigration,
+            chrono::Utc::now(),
+        )?;
+        pre_migration_backup = Some(PathBuf::from(entry.path));
     }
     // Up-to-date databases skip the migrator's write lock (read commands stay read-only).
     let migrated = if from_version == SCHEMA_VERSION {
@@ -137,7 +143,7 @@ pub(crate) fn inspect(path: &Path) -> Result<Inspection> {
         path: path.to_path_buf(),
         reason,
     };
-    let first = quick_check(&conn).map_err(|e| corrupt(e.to_string()))?;
+    let first = quick_check(&conn).map_err(|e| classify_open_error(path, e))?;
     if first != "ok" {
         return Err(corrupt(format!("verifica di integrità: {first}")));
     }
@@ -229,16 +235,6 @@ fn classify_open_error(path: &Path, e: rusqlite::Error) -> Error {
         }
         _ => Error::Sqlite(e),
     }
-}
-
-/// `<dir>/<stem>.pre-migration-v<N>-<timestamp>.sqlite`, not clobbering an existing file.
-fn pre_migration_path(path: &Path, from: i64) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "raccordo".to_owned());
-    let base = format!("{stem}.pre-migration-v{from}-{}", time::file_stamp());
-    backup::unused_sibling(path, &base, "sqlite")
 }
 
 #[cfg(test)]

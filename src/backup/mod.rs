@@ -6,11 +6,17 @@
 //!   `integrity_check` on it, fsyncs it and renames it onto `dest`. On any failure the temporary
 //!   file is removed and an existing `dest` is left as it was: never a partial file.
 //! - [`restore_from`] verifies the source (SQLite, Raccordo's, integrity ok, schema not newer than
-//!   this build), stages a verified copy next to the database, moves the current database (with
-//!   its `-wal`/`-shm`) aside as `<stem>.before-restore-<timestamp>.sqlite`, and renames the staged
-//!   copy into place. The database must not be open meanwhile (close the app first).
+//!   this build), writes a `pre-restore` backup of the current database into the backups folder
+//!   when the current database is healthy (if that fails, nothing is restored), stages a verified
+//!   copy next to the database, moves the current database (with its `-wal`/`-shm`) aside as
+//!   `<stem>.before-restore-<timestamp>.sqlite`, and renames the staged copy into place. The
+//!   database must not be open meanwhile (close the app first).
 //! - [`check`] inspects a database file read-only and reports integrity, schema version and
 //!   counts; it never modifies the file.
+//! - Automatic backups, their folder, listing and rotation are in [`auto`] and [`rotation`].
+
+pub mod auto;
+pub mod rotation;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,7 +24,8 @@ use std::time::Duration;
 
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::db::migrate::{user_version, SCHEMA_VERSION};
 use crate::db::open::{inspect, integrity_check, open_read_only};
@@ -26,39 +33,57 @@ use crate::db::Store;
 use crate::error::{Entity, Error, Result};
 use crate::time;
 
+pub use auto::{
+    auto_backup, backups_dir, daily_backup_if_due, list_backups, verify_backup, BackupEntry,
+    BackupReason,
+};
+pub use rotation::{rotate_backups, Retention, RotationReport};
+
 /// Counts of what a database holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DbCounts {
+    #[ts(type = "number")]
     pub comuni: i64,
+    #[ts(type = "number")]
     pub zones: i64,
+    #[ts(type = "number")]
     pub zones_confirmed: i64,
+    #[ts(type = "number")]
     pub memberships: i64,
+    #[ts(type = "number")]
     pub synthetic_memberships: i64,
     /// `None` on schema versions without an audit log.
+    #[ts(type = "number | null")]
     pub audit_entries: Option<i64>,
 }
 
 /// Result of [`check`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CheckReport {
     pub path: String,
+    #[ts(type = "number")]
     pub bytes: u64,
     /// True when `integrity` is exactly `["ok"]`.
     pub ok: bool,
     /// Rows of `PRAGMA integrity_check` (at most 20).
     pub integrity: Vec<String>,
+    #[ts(type = "number")]
     pub schema_version: i64,
+    #[ts(type = "number")]
     pub supported_version: i64,
     pub counts: Option<DbCounts>,
 }
 
 /// Result of [`restore_from`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RestoreReport {
     /// The restored database, checked in place.
     pub restored: CheckReport,
     /// Where the previous database was moved, if there was one.
     pub previous: Option<PathBuf>,
+    /// The verified `pre-restore` backup of the previous database in the backups folder (only
+    /// when the previous database was healthy).
+    pub pre_restore_backup: Option<BackupEntry>,
 }
 
 /// Writes a verified copy of the open database to `dest` (see module contract).
@@ -88,6 +113,35 @@ pub fn restore_from(path: &Path, src: &Path) -> Result<RestoreReport> {
         ));
     }
     let source = verified_source(src)?;
+    let pre_restore_backup = if path.exists() && inspect(path).is_ok() {
+        let current = open_read_only(path)?;
+        Some(auto::backup_into_dir(
+            &current,
+            path,
+            BackupReason::PreRestore,
+            chrono::Utc::now(),
+        )?)
+    } else {
+        None
+    };
+    let previous = replace_with(path, &source, "before-restore")?;
+    drop(source);
+    Ok(RestoreReport {
+        restored: check(path)?,
+        previous,
+        pre_restore_backup,
+    })
+}
+
+/// Replaces the database file at `path` with a verified copy of `source`: the copy is staged
+/// next to it first, then the current file (with `-wal`/`-shm`) is moved aside as
+/// `<stem>.<label>-<timestamp>.sqlite` and the copy renamed into place. On failure the current
+/// file is put back. Returns where the current file was moved, if there was one.
+pub(crate) fn replace_with(
+    path: &Path,
+    source: &Connection,
+    label: &str,
+) -> Result<Option<PathBuf>> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(Error::io("creazione della cartella", parent))?;
     }
@@ -96,13 +150,12 @@ pub fn restore_from(path: &Path, src: &Path) -> Result<RestoreReport> {
         &format!("{}.restore-staged-{}", stem(path), time::file_stamp()),
         "sqlite",
     );
-    write_copy(&source, &staged)?;
-    drop(source);
+    write_copy(source, &staged)?;
 
     let previous = if path.exists() {
         let aside = unused_sibling(
             path,
-            &format!("{}.before-restore-{}", stem(path), time::file_stamp()),
+            &format!("{}.{label}-{}", stem(path), time::file_stamp()),
             "sqlite",
         );
         if let Err(e) = move_with_sidecars(path, &aside) {
@@ -121,10 +174,7 @@ pub fn restore_from(path: &Path, src: &Path) -> Result<RestoreReport> {
         return Err(Error::io("ripristino del database", path)(e));
     }
     sync_dir(path);
-    Ok(RestoreReport {
-        restored: check(path)?,
-        previous,
-    })
+    Ok(previous)
 }
 
 /// Read-only health report of the database file at `path`.
@@ -179,7 +229,7 @@ fn counts(conn: &Connection, version: i64) -> Result<DbCounts> {
 }
 
 /// Opens `src` read-only after checking it is a healthy Raccordo database this build can read.
-fn verified_source(src: &Path) -> Result<Connection> {
+pub(crate) fn verified_source(src: &Path) -> Result<Connection> {
     inspect(src)?;
     let conn = open_read_only(src)?;
     let rows = integrity_check(&conn).map_err(|e| Error::DatabaseCorrupt {
@@ -213,9 +263,22 @@ pub(crate) fn write_copy(src: &Connection, dest: &Path) -> Result<()> {
             path: tmp.clone(),
             source: std::io::Error::other(e.to_string()),
         })?;
-        Backup::new(src, &mut copy)?.run_to_completion(1024, Duration::ZERO, None)?;
-        let _mode: String =
-            copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        let write_err = |e: rusqlite::Error| Error::Io {
+            op: "scrittura della copia",
+            path: dest.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        };
+        Backup::new(src, &mut copy)
+            .and_then(|b| b.run_to_completion(1024, Duration::ZERO, None))
+            .map_err(|e| match crate::error::sqlite_code(&e) {
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    Error::Sqlite(e)
+                }
+                _ => write_err(e),
+            })?;
+        let _mode: String = copy
+            .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+            .map_err(write_err)?;
         let rows = integrity_check(&copy)?;
         if rows != ["ok"] {
             return Err(Error::DatabaseCorrupt {
@@ -254,20 +317,20 @@ pub(crate) fn unused_sibling(path: &Path, base: &str, ext: &str) -> PathBuf {
     candidate
 }
 
-fn stem(path: &Path) -> String {
+pub(crate) fn stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "raccordo".to_owned())
 }
 
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
 }
 
 /// Renames a database file and its `-wal`/`-shm` companions (so the moved file keeps its WAL).
-fn move_with_sidecars(from: &Path, to: &Path) -> Result<()> {
+pub(crate) fn move_with_sidecars(from: &Path, to: &Path) -> Result<()> {
     fs::rename(from, to).map_err(Error::io("spostamento del database", from))?;
     for suffix in ["-wal", "-shm"] {
         let side = sidecar(from, suffix);
@@ -287,7 +350,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Best-effort fsync of the folder holding `path` (makes a rename durable on Unix).
-fn sync_dir(path: &Path) {
+pub(crate) fn sync_dir(path: &Path) {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         if let Ok(f) = fs::File::open(dir) {
             let _ = f.sync_all();
