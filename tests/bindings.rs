@@ -6,11 +6,15 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use raccordo::backup::{
+    BackupEntry, BackupReason, CheckReport, DbCounts, RestoreReport, RotationReport,
+};
 use raccordo::contacts::{
     ContactImportReport, DuplicateGroup, DuplicateReason, Email, HitKind, ImportedRow, LegalBasis,
     OrgInput, OrgKind, OrgLink, OrgView, PersonFilter, PersonInput, PersonSummary, PersonView,
     Phone, RoleInput, RoleView, SearchHit,
 };
+use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,
     Zone, ZoneMembership, ZoneNode,
@@ -73,6 +77,14 @@ fn generate(dir: &Path) -> Vec<String> {
         PersonFilter,
         ImportedRow,
         ContactImportReport,
+        BackupReason,
+        BackupEntry,
+        DbCounts,
+        CheckReport,
+        RestoreReport,
+        RotationReport,
+        Recovery,
+        StartupReport,
     );
     names.sort();
     let index: String = names

@@ -97,6 +97,8 @@ pub struct BackupEntry {
 pub(crate) struct Listed {
     pub entry: BackupEntry,
     pub local: NaiveDateTime,
+    /// The `-N` of a second backup within the same second (0 for none).
+    pub seq: u32,
 }
 
 /// `<folder of the database>/backups`.
@@ -179,8 +181,8 @@ pub(crate) fn list(db_path: &Path) -> Result<Vec<Listed>> {
         .filter_map(|e| parse(&e.path(), &stem))
         .collect();
     found.sort_by(|a, b| {
-        b.local
-            .cmp(&a.local)
+        (b.local, b.seq)
+            .cmp(&(a.local, a.seq))
             .then_with(|| b.entry.file_name.cmp(&a.entry.file_name))
     });
     Ok(found)
@@ -199,13 +201,11 @@ fn parse(path: &Path, stem: &str) -> Option<Listed> {
             .map(|x| (*r, x))
     })?;
     let (stamp, counter) = rest.split_at_checked(15)?;
-    if !(counter.is_empty()
-        || counter
-            .strip_prefix('-')
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
-    {
-        return None;
-    }
+    let seq = match counter.strip_prefix('-') {
+        None if counter.is_empty() => 0,
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok()?,
+        _ => return None,
+    };
     let local = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
     let utc = Rome
         .from_local_datetime(&local)
@@ -223,6 +223,7 @@ fn parse(path: &Path, stem: &str) -> Option<Listed> {
             bytes,
         },
         local,
+        seq,
     })
 }
 

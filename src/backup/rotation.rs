@@ -56,15 +56,17 @@ pub struct RotationReport {
 }
 
 /// For each backup `(local time, reason)`, whether rotation keeps it (see the module contract).
-/// `now` is the local (Europe/Rome) time of the rotation.
+/// `now` is the local (Europe/Rome) time of the rotation. Among equal times the earlier in
+/// `backups` counts as the newer.
 pub fn keep(
     backups: &[(NaiveDateTime, BackupReason)],
     now: NaiveDateTime,
     policy: &Retention,
 ) -> Vec<bool> {
     let mut order: Vec<usize> = (0..backups.len()).collect();
-    // Newest first; among equal times the later index first (stable, deterministic).
-    order.sort_by(|&a, &b| backups[b].0.cmp(&backups[a].0).then(b.cmp(&a)));
+    // Newest first; among equal times the earlier in the input first (listings are newest
+    // first, so the `-2` of the same second wins).
+    order.sort_by(|&a, &b| backups[b].0.cmp(&backups[a].0).then(a.cmp(&b)));
     let mut kept = vec![false; backups.len()];
     if let Some(&newest) = order.first() {
         kept[newest] = true;
