@@ -6,9 +6,10 @@
 //!   the `weekly` (4) most recent ISO weeks and of each of the `monthly` (12) most recent months
 //!   (all in Europe/Rome time). Periods without backups (the app was not opened) do not count,
 //!   so a long pause never empties the folder.
-//! - Never removed: the newest backup, and every backup whose reason is not `daily`
+//! - Never removed: the newest backup, every backup of the current day (so a manual backup never
+//!   rotates away today's daily one), and every backup whose reason is not `daily`
 //!   (`pre-import`, `pre-restore`, `pre-migration`, `manual`) taken in the last
-//!   `protect_days` (30) days, or dated in the future (a clock moved back).
+//!   `protect_days` (30) days or dated in the future (a clock moved back).
 //! - Everything else is removed by [`rotate_backups`]. Files that are not named like a backup of
 //!   this database are never touched. For a copy that is never rotated, write it outside the
 //!   folder (`raccordo backup -o FILE`).
@@ -87,7 +88,9 @@ pub fn keep(
         if months.len() < policy.monthly && months.insert((d.year(), d.month())) {
             kept[i] = true;
         }
-        if reason != BackupReason::Daily && (now - t).num_days() < policy.protect_days {
+        if d >= now.date()
+            || (reason != BackupReason::Daily && (now - t).num_days() < policy.protect_days)
+        {
             kept[i] = true;
         }
     }
@@ -185,8 +188,14 @@ mod tests {
             (at(2026, 3, 2, 12), Daily),
             (at(2026, 3, 2, 18), Daily),
         ];
+        let k = keep(&b, at(2026, 3, 3, 9), &Retention::default());
+        assert_eq!(k, vec![false, false, true], "newest of a past day only");
         let k = keep(&b, at(2026, 3, 2, 19), &Retention::default());
-        assert_eq!(k, vec![false, false, true], "newest of the day only");
+        assert_eq!(
+            k,
+            vec![true, true, true],
+            "every backup of the current day is kept"
+        );
     }
 
     #[test]

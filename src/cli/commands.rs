@@ -6,11 +6,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use raccordo::backup::{self, CheckReport};
 use raccordo::territory::{self, ComuneSummary, Level, TerritoryRow};
 use raccordo::{demo, paths, settings, time, Entity, Error, ProfileInput, Store};
 
 use super::output::{col, num, thousands, yes_no, Format, Out};
+use super::safety;
 use super::{
     Cli, Command, ComuneCommand, Failure, LevelArg, ProfileCommand, TerritoryCommand, ZoneCommand,
 };
@@ -24,10 +24,25 @@ pub fn dispatch(cli: Cli) -> CmdResult {
     };
     let mut out = Out::new();
     let code = match cli.command {
-        Command::Init => init(&db, &mut out),
-        Command::Check { format } => check(&db, format, &mut out),
-        Command::Backup { output, force } => backup_cmd(&db, &output, force, &mut out),
-        Command::Restore { file } => restore(&db, &file, &mut out),
+        Command::Init => safety::init(&db, &mut out),
+        Command::Check { format } => safety::check(&db, format, &mut out),
+        Command::Backup {
+            command,
+            output,
+            force,
+            rotate,
+            format,
+        } => safety::backup_cmd(
+            &db,
+            command,
+            output.as_deref(),
+            force,
+            rotate,
+            format,
+            &mut out,
+        ),
+        Command::Restore { file, format } => safety::restore(&db, &file, format, &mut out),
+        Command::Internal { command } => super::crash::run(&db, command),
         Command::Territory { command } => match command {
             TerritoryCommand::List { level, on, format } => {
                 territory_list(&db, level, on.as_deref(), format, &mut out)
@@ -58,146 +73,6 @@ fn date_or_today(field: &str, input: Option<&str>) -> Result<NaiveDate, Failure>
         Some(s) => Ok(time::parse_date(field, s)?),
         None => Ok(time::today_rome()),
     }
-}
-
-fn init(db: &Path, out: &mut Out) -> CmdResult {
-    let store = Store::open(db)?;
-    let report = store.open_report().clone();
-    let tree = store.read(|c| territory::tree(c, time::today_rome()))?;
-    let state = if report.created {
-        "creato".to_owned()
-    } else if report.from_version < report.schema_version {
-        format!("aggiornato dalla versione {}", report.from_version)
-    } else {
-        "già pronto".to_owned()
-    };
-    out.line(&format!("Database {state}: {}", db.display()))?;
-    if let Some(b) = &report.pre_migration_backup {
-        out.line(&format!(
-            "Copia di sicurezza prima dell'aggiornamento: {}",
-            b.display()
-        ))?;
-    }
-    let zones: usize = tree.asl.iter().map(|a| a.zones.len()).sum();
-    out.line(&format!(
-        "Schema v{}; {} comuni, {} ASL, {zones} zone-distretto ({} da confermare).",
-        report.schema_version,
-        tree.comuni_count,
-        tree.asl.len(),
-        tree.zones_to_confirm
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn check_pairs(r: &CheckReport) -> Vec<(&'static str, String)> {
-    let mut pairs = vec![
-        ("File", r.path.clone()),
-        ("Dimensione", format!("{} byte", thousands(r.bytes as i64))),
-        (
-            "Integrità",
-            if r.ok {
-                "ok".to_owned()
-            } else {
-                r.integrity.join("; ")
-            },
-        ),
-        (
-            "Schema",
-            format!(
-                "v{} (questa versione gestisce fino a v{})",
-                r.schema_version, r.supported_version
-            ),
-        ),
-    ];
-    if let Some(c) = &r.counts {
-        pairs.push(("Comuni", c.comuni.to_string()));
-        pairs.push((
-            "Zone-distretto",
-            format!("{} ({} confermate)", c.zones, c.zones_confirmed),
-        ));
-        pairs.push((
-            "Appartenenze a zone",
-            format!(
-                "{} (di cui sintetiche: {})",
-                c.memberships, c.synthetic_memberships
-            ),
-        ));
-        if let Some(a) = c.audit_entries {
-            let noun = if a == 1 { "voce" } else { "voci" };
-            pairs.push(("Registro modifiche", format!("{a} {noun}")));
-        }
-    }
-    pairs
-}
-
-fn check(db: &Path, format: Format, out: &mut Out) -> CmdResult {
-    let report = backup::check(db)?;
-    match format {
-        Format::Json => out.json(&report)?,
-        _ => out.pairs(&check_pairs(&report))?,
-    }
-    if !report.ok {
-        return Err(Failure::Api(
-            Error::DatabaseCorrupt {
-                path: db.to_path_buf(),
-                reason: format!("verifica di integrità: {}", report.integrity.join("; ")),
-            }
-            .into(),
-        ));
-    }
-    if report.schema_version > report.supported_version {
-        return Err(Failure::Api(
-            Error::DatabaseTooNew {
-                path: db.to_path_buf(),
-                found: report.schema_version,
-                supported: report.supported_version,
-            }
-            .into(),
-        ));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn backup_cmd(db: &Path, output: &Path, force: bool, out: &mut Out) -> CmdResult {
-    if output.exists() && !force {
-        return Err(Failure::Api(
-            Error::invalid(
-                "output",
-                format!(
-                    "Il file {} esiste già: scegli un altro nome o aggiungi --force per \
-                     sostituirlo.",
-                    output.display()
-                ),
-            )
-            .into(),
-        ));
-    }
-    let store = Store::open(db)?;
-    let report = backup::backup_to(&store, output)?;
-    out.line(&format!(
-        "Backup scritto in {} (integrità ok, schema v{}, {} byte).",
-        output.display(),
-        report.schema_version,
-        thousands(report.bytes as i64)
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn restore(db: &Path, file: &Path, out: &mut Out) -> CmdResult {
-    let report = backup::restore_from(db, file)?;
-    out.line(&format!(
-        "Database ripristinato da {} in {} (schema v{}).",
-        file.display(),
-        db.display(),
-        report.restored.schema_version
-    ))?;
-    if let Some(prev) = &report.previous {
-        out.line(&format!(
-            "Il database precedente è conservato in {}",
-            prev.display()
-        ))?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn territory_list(
@@ -277,6 +152,9 @@ fn import_zones(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string());
     let store = Store::open(db)?;
+    if !dry_run {
+        safety::pre_import_backup(&store, format, out)?;
+    }
     let report =
         store.write(|tx| territory::import_zones(tx, reader, &label, valid_from, dry_run))?;
     if format == Format::Json {

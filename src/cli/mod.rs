@@ -8,7 +8,9 @@
 mod commands;
 mod contacts;
 mod contacts_args;
+mod crash;
 mod output;
+mod safety;
 mod transfer;
 
 use std::ffi::OsString;
@@ -45,19 +47,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Scrive una copia verificata del database
+    /// Backup: copia verificata su file (-o), nella cartella dei backup (--rotate), elenco, verifica
+    #[command(args_conflicts_with_subcommands = true)]
     Backup {
-        /// File di destinazione
+        #[command(subcommand)]
+        command: Option<safety::BackupCommand>,
+        /// File di destinazione (mai eliminato dalla rotazione)
         #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: PathBuf,
+        output: Option<PathBuf>,
         /// Sovrascrive il file di destinazione se esiste
-        #[arg(long)]
+        #[arg(long, requires = "output")]
         force: bool,
+        /// Scrive un backup nella cartella «backups» accanto al database, poi elimina i backup
+        /// vecchi (ne tiene 7 giornalieri, 4 settimanali, 12 mensili e quelli non giornalieri
+        /// degli ultimi 30 giorni)
+        #[arg(long, conflicts_with = "output")]
+        rotate: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Sostituisce il database con una copia di backup (il database attuale viene conservato)
     Restore {
-        /// File di backup da ripristinare
+        /// File di backup da ripristinare (vedi «backup list»)
         file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Territorio: regione, ASL, province, zone-distretto, comuni
     Territory {
@@ -103,6 +117,12 @@ enum Command {
     Export {
         #[command(subcommand)]
         command: transfer::ExportCommand,
+    },
+    /// Strumenti interni per i test (non documentati)
+    #[command(hide = true)]
+    Internal {
+        #[command(subcommand)]
+        command: crash::InternalCommand,
     },
     /// Genera dati dimostrativi SINTETICI (per prove e benchmark; rifiuta un database con dati reali)
     Demo {

@@ -103,7 +103,17 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
         format,
     } = command;
     let mapping = parse_map(&map)?;
+    if !file.is_file() {
+        return Err(Error::NotFound {
+            what: raccordo::Entity::File,
+            key: file.display().to_string(),
+        }
+        .into());
+    }
     let store = Store::open(db)?;
+    if !dry_run {
+        super::safety::pre_import_backup(&store, format, out)?;
+    }
     let mapping = (!mapping.is_empty()).then_some(&mapping[..]);
     let result = store.write(|tx| transfer::import_file(tx, &file, mapping, dry_run))?;
     if format == Format::Json {
