@@ -103,6 +103,41 @@ fn raw_list_search(c: &Connection) -> usize {
         .count()
 }
 
+/// What the Contatti screen asks on each keystroke: the total and the first page.
+fn core_page(s: &Store, q: &str) -> usize {
+    let filter = PersonFilter {
+        search: Some(q.to_owned()),
+        ..Default::default()
+    };
+    s.read(|c| contacts::person_page(c, &filter, 100, 0))
+        .map(|p| p.people.len() + usize::try_from(p.total).unwrap_or(0))
+        .unwrap_or(0)
+}
+
+fn raw_page(c: &Connection, fts: &str) -> usize {
+    let total: i64 = c
+        .prepare_cached(
+            "SELECT count(*) FROM person p WHERE p.id IN
+                 (SELECT ref_id FROM contact_fts WHERE contact_fts MATCH ?1 AND kind = 'person')",
+        )
+        .expect("prepare")
+        .query_row([fts], |r| r.get(0))
+        .expect("count");
+    let mut stmt = c
+        .prepare_cached(
+            "SELECT p.id, p.given_name, p.family_name FROM person p
+             WHERE p.id IN (SELECT ref_id FROM contact_fts WHERE contact_fts MATCH ?1
+                 AND kind = 'person')
+             ORDER BY p.sort_key, p.id LIMIT 100",
+        )
+        .expect("prepare");
+    let rows = stmt
+        .query_map([fts], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .expect("query")
+        .count();
+    rows + usize::try_from(total).unwrap_or(0)
+}
+
 fn firenze_org(c: &Connection) -> i64 {
     c.query_row(
         "SELECT id FROM organisation WHERE kind = 'comune' AND istat_code = ?1",
@@ -212,6 +247,16 @@ fn cases() -> Vec<Case> {
         Box::new(core_list_search),
         Box::new(raw_list_search),
     ));
+    for (name, typed, fts) in [
+        ("person_page_keystroke_r", "r", "\"r\"*"),
+        ("person_page_rossi_mar", "rossi mar", "\"rossi\"* \"mar\"*"),
+    ] {
+        cases.push((
+            name,
+            Box::new(move |s| core_page(s, typed)),
+            Box::new(move |c| raw_page(c, fts)),
+        ));
+    }
     cases.push(("who_holds", Box::new(core_who), Box::new(raw_who)));
     cases.push(("comune_people", Box::new(core_comune), Box::new(raw_comune)));
     cases

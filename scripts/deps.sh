@@ -21,7 +21,9 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 apt_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev librsvg2-dev file)
 if [ "$mode" = test ]; then
-  apt_pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core)
+  # libreoffice-calc-nogui: the tests open our CSV/XLSX exports in LibreOffice (headless) and
+  # check that no cell became a formula.
+  apt_pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core libreoffice-calc-nogui)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

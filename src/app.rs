@@ -24,6 +24,9 @@ pub struct AppStatus {
     pub error: Option<ApiError>,
     /// True until the first-run profile has been saved.
     pub first_run: bool,
+    /// What the start-up check did that the user must know (Italian, one sentence each): a
+    /// damaged database replaced by a backup, a backup that could not be taken. Empty normally.
+    pub notices: Vec<String>,
 }
 
 /// About the application (the "Informazioni" page).
@@ -45,8 +48,12 @@ pub fn app_status(
     db_path: &Path,
     store: Option<&Store>,
     open_error: Option<&ApiError>,
+    startup: Option<&crate::startup::StartupReport>,
 ) -> AppStatus {
     let db_path_text = db_path.display().to_string();
+    let notices: Vec<String> = startup
+        .map(|r| r.messages.iter().chain(&r.warnings).cloned().collect())
+        .unwrap_or_default();
     match store {
         Some(store) => match store.read(settings::profile) {
             Ok(profile) => AppStatus {
@@ -54,12 +61,14 @@ pub fn app_status(
                 db_path: db_path_text,
                 error: None,
                 first_run: !profile.configured,
+                notices,
             },
             Err(e) => AppStatus {
                 ready: false,
                 db_path: db_path_text,
                 error: Some(ApiError::from(e)),
                 first_run: false,
+                notices,
             },
         },
         None => AppStatus {
@@ -67,6 +76,7 @@ pub fn app_status(
             db_path: db_path_text,
             error: open_error.cloned(),
             first_run: false,
+            notices,
         },
     }
 }

@@ -66,10 +66,10 @@ pub fn save_profile(tx: &Transaction, input: &ProfileInput) -> Result<Profile> {
         ("organisation", org, "L'organizzazione"),
     ] {
         let problem = if value.is_empty() {
-            Some(format!("{label} è obbligatorio."))
+            Some(format!("{label}: il campo è obbligatorio."))
         } else if value.chars().count() > PROFILE_FIELD_MAX {
             Some(format!(
-                "{label} è troppo lungo: al massimo {PROFILE_FIELD_MAX} caratteri."
+                "{label} supera la lunghezza massima di {PROFILE_FIELD_MAX} caratteri: accorcia il testo."
             ))
         } else if value.chars().any(char::is_control) {
             Some(format!(

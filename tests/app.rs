@@ -9,7 +9,7 @@ use raccordo::{app_info, app_status, settings, ApiError, ErrorKind, ProfileInput
 fn status_reports_first_run_until_the_profile_is_saved() {
     let db = TempDb::new();
     let store = db.open();
-    let s = app_status(&db.path, Some(&store), None);
+    let s = app_status(&db.path, Some(&store), None, None);
     assert!(
         s.ready && s.error.is_none(),
         "an open store is ready: {s:?}"
@@ -32,7 +32,7 @@ fn status_reports_first_run_until_the_profile_is_saved() {
         })
         .expect("save profile");
     assert!(
-        !app_status(&db.path, Some(&store), None).first_run,
+        !app_status(&db.path, Some(&store), None, None).first_run,
         "configured: not first run"
     );
 }
@@ -42,7 +42,7 @@ fn status_carries_the_open_error() {
     let db = TempDb::new();
     std::fs::write(&db.path, vec![3u8; 4096]).expect("junk");
     let err = ApiError::from(Store::open(&db.path).expect_err("corrupt"));
-    let s = app_status(&db.path, None, Some(&err));
+    let s = app_status(&db.path, None, Some(&err), None);
     assert!(!s.ready, "not ready without a store");
     assert_eq!(
         s.error.map(|e| e.kind),

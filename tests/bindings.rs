@@ -9,11 +9,15 @@ use std::path::{Path, PathBuf};
 use raccordo::backup::{
     BackupEntry, BackupReason, CheckReport, DbCounts, RestoreReport, RotationReport,
 };
+use raccordo::contacts::transfer::{
+    ContactExportKind, ContactFileKind, ExportOutcome, ImportPick, ImportPreview,
+};
 use raccordo::contacts::{
     ContactImportReport, DuplicateGroup, DuplicateReason, Email, HitKind, ImportedRow, LegalBasis,
-    OrgInput, OrgKind, OrgLink, OrgView, PersonFilter, PersonInput, PersonSummary, PersonView,
-    Phone, RoleInput, RoleView, SearchHit,
+    OrgInput, OrgKind, OrgLink, OrgView, PersonFilter, PersonInput, PersonPage, PersonSummary,
+    PersonView, Phone, RoleInput, RoleView, SearchHit,
 };
+use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,
@@ -85,6 +89,15 @@ fn generate(dir: &Path) -> Vec<String> {
         RotationReport,
         Recovery,
         StartupReport,
+        PersonPage,
+        ContactField,
+        TextEncoding,
+        CsvPreview,
+        ContactFileKind,
+        ImportPreview,
+        ImportPick,
+        ContactExportKind,
+        ExportOutcome,
     );
     names.sort();
     let index: String = names

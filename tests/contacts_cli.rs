@@ -208,3 +208,135 @@ fn invalid_input_is_one_italian_line() {
         "org add prints the id: {out}"
     );
 }
+
+#[test]
+fn unione_members_and_sds_zones_are_dated_relations() {
+    let db = TempDb::new();
+    stdout(
+        &db,
+        &["org", "add", "--kind", "unione", "--name", "Unione Valdera"],
+    );
+    stdout(
+        &db,
+        &["org", "add", "--kind", "sds", "--name", "SdS Pisana"],
+    );
+    let orgs = json(
+        &db,
+        &["org", "list", "--search", "valdera", "--format", "json"],
+    );
+    let unione = orgs[0]["id"].as_i64().expect("the Unione was created");
+    let orgs = json(
+        &db,
+        &["org", "list", "--search", "sds pisana", "--format", "json"],
+    );
+    let sds = orgs[0]["id"].as_i64().expect("the SdS was created");
+    let u = unione.to_string();
+    let added = stdout(
+        &db,
+        &[
+            "org",
+            "add-member",
+            &u,
+            "--istat",
+            "050029",
+            "--from",
+            "01/01/2015",
+            "--to",
+            "31/12/2022",
+        ],
+    );
+    assert!(added.contains("aggiunto"), "add-member confirms: {added}");
+    stdout(
+        &db,
+        &[
+            "org",
+            "add-member",
+            &u,
+            "--istat",
+            "050026",
+            "--from",
+            "01/01/2023",
+        ],
+    );
+
+    let all = json(&db, &["org", "members", &u, "--format", "json"]);
+    assert_eq!(
+        all.as_array().map(Vec::len),
+        Some(2),
+        "both periods listed: {all}"
+    );
+    let in_2020 = json(
+        &db,
+        &[
+            "org",
+            "members",
+            &u,
+            "--on",
+            "15/06/2020",
+            "--format",
+            "json",
+        ],
+    );
+    let names: Vec<&str> = in_2020
+        .as_array()
+        .map(|a| a.iter().filter_map(|l| l["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        names,
+        ["Pontedera"],
+        "on 15/06/2020 only the 2015–2022 member counts"
+    );
+    let table = stdout(&db, &["org", "members", &u]);
+    assert!(
+        table.contains("01/01/2015") && table.contains("31/12/2022") && table.contains("in corso"),
+        "the table shows periods gg/mm/aaaa: {table}"
+    );
+
+    cli(&db.path)
+        .args([
+            "org",
+            "add-member",
+            &u,
+            "--istat",
+            "999999",
+            "--from",
+            "01/01/2023",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("999999"));
+    cli(&db.path)
+        .args([
+            "org",
+            "add-member",
+            &sds.to_string(),
+            "--istat",
+            "050026",
+            "--from",
+            "01/01/2023",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("Unione"));
+
+    let zones = json(&db, &["zone", "list", "--format", "json"]);
+    let zone = zones[0]["id"].as_i64().expect("zones exist").to_string();
+    stdout(
+        &db,
+        &[
+            "org",
+            "add-zone",
+            &sds.to_string(),
+            "--zone",
+            &zone,
+            "--from",
+            "01/01/2020",
+        ],
+    );
+    let linked = json(&db, &["org", "zones", &sds.to_string(), "--format", "json"]);
+    assert_eq!(
+        linked[0]["code"].as_str(),
+        Some(zone.as_str()),
+        "the zone is linked: {linked}"
+    );
+}

@@ -353,3 +353,48 @@ fn unione_members_and_sds_zones_are_dated() {
         "only an SdS has zones"
     );
 }
+
+#[test]
+fn comune_page_lists_the_mayor_first_then_deputy_then_assessori() {
+    let db = TempDb::new();
+    let store = db.open();
+    let org = comune_org(&store, PRATO);
+    let a = add(&store, "Anna", "Abati", None);
+    let b = add(&store, "Bruno", "Bini", None);
+    let c = add(&store, "Carla", "Conti", None);
+    let d = add(&store, "Dario", "Duti", None);
+    role(
+        &store,
+        a,
+        org,
+        "Assessore al sociale",
+        Some((2024, 7, 1)),
+        None,
+    );
+    role(
+        &store,
+        b,
+        org,
+        "Consigliere comunale",
+        Some((2024, 7, 1)),
+        None,
+    );
+    role(&store, c, org, "Vicesindaca", Some((2024, 7, 1)), None);
+    role(&store, d, org, "Sindaco", Some((2024, 7, 1)), None);
+    let titles: Vec<String> = store
+        .read(|conn| contacts::comune_people(conn, PRATO, date(2025, 1, 1)))
+        .expect("comune people")
+        .into_iter()
+        .map(|r| r.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Sindaco",
+            "Vicesindaca",
+            "Assessore al sociale",
+            "Consigliere comunale"
+        ],
+        "the head of the Comune first, then the deputy, assessori, the rest"
+    );
+}

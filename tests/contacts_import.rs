@@ -119,8 +119,8 @@ fn import_creates_people_orgs_roles_and_updates_by_email_ignoring_case() {
     let titles: Vec<&str> = in_firenze.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["Referente SAI", "Sindaca"],
-        "roles at the seeded Comune organisation"
+        ["Sindaca", "Referente SAI"],
+        "roles at the seeded Comune organisation, the mayor first"
     );
     let coop_org = store
         .read(|c| contacts::list_orgs(c, Some(contacts::OrgKind::EnteGestore), None))

@@ -360,3 +360,44 @@ fn renaming_an_organisation_reindexes_the_people_in_it() {
         "a deleted role leaves the index"
     );
 }
+
+#[test]
+fn one_letter_lists_family_names_starting_with_it_like_an_address_book() {
+    let db = TempDb::new();
+    let store = db.open();
+    let rossi = add(&store, "Marco", "Rossi", None);
+    let elia = add(&store, "Roberta", "Élia", None);
+    let orsi = add(&store, "Ugo", "Orsi", Some("r.orsi@esempio.it"));
+    let page = |q: &str| {
+        let filter = PersonFilter {
+            search: Some(q.to_owned()),
+            ..Default::default()
+        };
+        store
+            .read(|c| contacts::person_page(c, &filter, 100, 0))
+            .expect("page")
+    };
+    let r = page("r");
+    assert_eq!(
+        r.people.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![rossi],
+        "one letter: only family names starting with R (not Roberta Élia, not r.orsi@…)"
+    );
+    assert_eq!(r.total, 1, "the total agrees with the list");
+    let e = page("É");
+    assert_eq!(
+        e.people.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![elia],
+        "the letter is folded like the names: É finds Élia"
+    );
+    let ro = page("ro");
+    let mut found: Vec<i64> = ro.people.iter().map(|p| p.id).collect();
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        vec![rossi, elia],
+        "two letters search every word again (Rossi, Roberta)"
+    );
+    assert_eq!(page("%").total, 0, "a lone symbol matches nobody");
+    let _ = orsi;
+}

@@ -302,3 +302,75 @@ fn unknown_mapping_field_is_a_clear_error() {
         "names the wrong field and lists the valid ones: {err}"
     );
 }
+
+/// Converts `file` with LibreOffice (headless) to flat ODS XML, as a coordinator opening it in
+/// Calc would see it; CSV is read as Italian (`;`, UTF-8) with formula evaluation ON (the worst
+/// case, as Excel does).
+fn open_in_libreoffice(file: &Path, out_dir: &Path) -> String {
+    let filter = "CSV:59,34,76,1,,1040,false,true,false,false,false,-1,true";
+    let mut cmd = std::process::Command::new("soffice");
+    cmd.arg("--headless").arg(format!(
+        "-env:UserInstallation=file://{}/lo-profile",
+        out_dir.display()
+    ));
+    if file.extension().is_some_and(|e| e == "csv") {
+        cmd.arg(format!("--infilter={filter}"));
+    }
+    let out = cmd
+        .args(["--convert-to", "fods", "--outdir"])
+        .arg(out_dir)
+        .arg(file)
+        .output()
+        .expect(
+            "soffice is installed (Debian package libreoffice-calc-nogui; `make deps` installs it)",
+        );
+    assert!(
+        out.status.success(),
+        "LibreOffice converts {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stem = file.file_stem().expect("file stem").to_string_lossy();
+    std::fs::read_to_string(out_dir.join(format!("{stem}.fods"))).expect("converted file")
+}
+
+#[test]
+fn exports_open_in_libreoffice_with_no_formula_cells() {
+    let db = TempDb::new();
+    let lo = db.sibling("libreoffice");
+    std::fs::create_dir_all(&lo).expect("dir");
+
+    // Control: the check can fail — a raw `=1+1` cell does become a formula in LibreOffice.
+    let control = db.sibling("control.csv");
+    std::fs::write(&control, "\u{feff}Nome;Note\r\nA;=1+1\r\n").expect("write");
+    assert!(
+        open_in_libreoffice(&control, &lo).contains("table:formula="),
+        "LibreOffice evaluates a raw formula cell (otherwise this test proves nothing)"
+    );
+
+    let csv = valid_csv(&db);
+    cli(&db.path)
+        .args(["import", "contacts"])
+        .arg(&csv)
+        .assert()
+        .success();
+    for format in ["csv", "xlsx"] {
+        let out = db.sibling(&format!("riesportati.{format}"));
+        cli(&db.path)
+            .args(["export", "contacts", "--format", format, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let sheet = open_in_libreoffice(&out, &lo);
+        assert!(
+            !sheet.contains("table:formula="),
+            "the {format} export has no formula cell once opened in LibreOffice"
+        );
+        for text in ["Niccolò", "Della Valle", "HYPERLINK"] {
+            assert!(
+                sheet.contains(text),
+                "{text} is in the {format} export, as text"
+            );
+        }
+    }
+}

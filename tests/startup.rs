@@ -273,3 +273,26 @@ fn a_marker_held_by_a_running_instance_is_not_an_unclean_shutdown() {
         "no backup without the daily option"
     );
 }
+
+#[test]
+fn shutdown_without_drop_counts_as_a_clean_end() {
+    // The desktop's event loop ends with `exit`, so its store is never dropped: it calls
+    // `shutdown` on the exit event instead.
+    let db = TempDb::new();
+    let (store, _) = open_checked_with(&db.path, NO_DAILY).expect("start");
+    add(&store, "Anna", "Bianchi", None);
+    assert!(marker(&db.path).exists(), "an open store holds the marker");
+    store.shutdown().expect("shutdown");
+    assert!(
+        !marker(&db.path).exists(),
+        "shutdown releases the clean-shutdown marker"
+    );
+    std::mem::forget(store);
+    let (store, report) = open_checked_with(&db.path, NO_DAILY).expect("restart");
+    assert!(
+        !report.unclean_shutdown,
+        "the next start sees a clean end: no check, no message"
+    );
+    assert!(report.messages.is_empty(), "nothing to tell the user");
+    assert_eq!(people(&store), 1, "the write made before shutdown is there");
+}

@@ -9,10 +9,22 @@
 //! `app_status`, so the UI can explain it, and the file is never touched.
 
 mod commands;
+mod dialog;
 mod state;
 mod timing;
 
 pub use state::AppState;
+
+/// On exit: the store is never dropped (the event loop ends the process), so end the session
+/// explicitly; the next start then knows it was clean and skips the check.
+fn close_store(handle: &tauri::AppHandle) {
+    use tauri::Manager;
+    if let Ok(store) = handle.state::<AppState>().store() {
+        if let Err(e) = store.shutdown() {
+            eprintln!("avviso: chiusura del database non completata: {e}");
+        }
+    }
+}
 
 /// Builds and runs the app; returns the process exit code.
 pub fn run() -> i32 {
@@ -35,10 +47,36 @@ pub fn run() -> i32 {
             commands::settings::profile_get,
             commands::settings::profile_save,
             commands::contacts::comune_people,
+            commands::contacts::contact_search,
+            commands::contacts::person_page,
+            commands::contacts::person_get,
+            commands::contacts::person_create,
+            commands::contacts::person_update,
+            commands::contacts::person_erase,
+            commands::contacts::person_duplicates,
+            commands::contacts::person_merge,
+            commands::contacts::org_list,
+            commands::contacts::org_get,
+            commands::contacts::org_create,
+            commands::contacts::org_roles,
+            commands::contacts::org_links,
+            commands::contacts::role_add,
+            commands::contacts::role_update,
+            commands::contacts::role_delete,
+            commands::contact_files::contacts_import_pick,
+            commands::contact_files::contacts_import_run,
+            commands::contact_files::contacts_export,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!());
     match result {
-        Ok(()) => 0,
+        Ok(app) => {
+            app.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    close_store(handle);
+                }
+            });
+            0
+        }
         Err(e) => {
             eprintln!("errore: impossibile avviare la finestra di Raccordo: {e}");
             1

@@ -1,20 +1,59 @@
 //! The state every command receives: which database was chosen and the open store, or the
 //! reason it could not be opened (kept as the IPC error, reported by `app_status`).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
 
-use raccordo::error::ApiError;
+use raccordo::error::{ApiError, Entity, Error};
+use raccordo::startup::{open_checked, StartupReport};
 use raccordo::Store;
 
 /// Managed by Tauri; shared by all commands.
 pub struct AppState {
     db_path: PathBuf,
     store: Result<Store, ApiError>,
+    startup: Option<StartupReport>,
+    pub picked: PickedFiles,
+}
+
+/// Files the user chose in a native dialog, by opaque token: the webview refers to a chosen file
+/// by its token and never sends a path, so a script in the page could not name a file to read.
+#[derive(Default)]
+pub struct PickedFiles {
+    next: AtomicU32,
+    files: Mutex<HashMap<u32, PathBuf>>,
+}
+
+impl PickedFiles {
+    /// Remembers `path`; returns its token.
+    pub fn insert(&self, path: PathBuf) -> u32 {
+        let token = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        self.lock().insert(token, path);
+        token
+    }
+
+    /// The file behind `token`.
+    pub fn get(&self, token: u32) -> Result<PathBuf, ApiError> {
+        self.lock().get(&token).cloned().ok_or_else(|| {
+            ApiError::from(Error::NotFound {
+                what: Entity::File,
+                key: format!("scelto (n. {token})"),
+            })
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u32, PathBuf>> {
+        self.files.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 impl AppState {
-    /// Opens (creating if needed, migrating with a backup) the database at `db_path`, or at
-    /// the default location when `None`. Never panics: failures are kept for `app_status`.
+    /// Opens the database at `db_path`, or at the default location when `None`, through the
+    /// core's start-up check ([`open_checked`]: creating or migrating with a backup; after an
+    /// unclean shutdown a quick check and, if damaged, recovery from the last good backup; the
+    /// daily backup). Never panics: failures are kept for `app_status`.
     pub fn open(db_path: Option<PathBuf>) -> Self {
         let db_path = match db_path
             .map(Ok)
@@ -25,11 +64,21 @@ impl AppState {
                 return Self {
                     db_path: PathBuf::new(),
                     store: Err(ApiError::from(e)),
+                    startup: None,
+                    picked: PickedFiles::default(),
                 }
             }
         };
-        let store = Store::open(&db_path).map_err(ApiError::from);
-        Self { db_path, store }
+        let (store, startup) = match open_checked(&db_path) {
+            Ok((store, report)) => (Ok(store), Some(report)),
+            Err(e) => (Err(ApiError::from(e)), None),
+        };
+        Self {
+            db_path,
+            store,
+            startup,
+            picked: PickedFiles::default(),
+        }
     }
 
     /// The open store, or the error that prevented opening it.
@@ -40,6 +89,11 @@ impl AppState {
     /// The database file this window works on (even when it could not be opened).
     pub fn db_path(&self) -> &std::path::Path {
         &self.db_path
+    }
+
+    /// What the start-up check did (unclean shutdown, recovery from a backup, daily backup).
+    pub fn startup(&self) -> Option<&StartupReport> {
+        self.startup.as_ref()
     }
 
     /// The error that prevented opening the database, if any.

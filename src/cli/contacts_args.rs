@@ -164,6 +164,44 @@ pub enum OrgCommand {
     },
     /// Elimina un'organizzazione senza incarichi
     Delete { id: i64 },
+    /// Comuni aderenti a un'Unione dei Comuni (alla data, o tutti i periodi)
+    Members {
+        id: i64,
+        #[arg(long, value_name = "DATA")]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Aggiunge un comune a un'Unione dei Comuni per un periodo
+    AddMember {
+        id: i64,
+        /// Codice ISTAT del comune
+        #[arg(long)]
+        istat: String,
+        #[arg(long, value_name = "DATA")]
+        from: String,
+        #[arg(long, value_name = "DATA")]
+        to: Option<String>,
+    },
+    /// Zone-distretto di una Società della Salute (alla data, o tutti i periodi)
+    Zones {
+        id: i64,
+        #[arg(long, value_name = "DATA")]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Assegna una zona-distretto a una Società della Salute per un periodo
+    AddZone {
+        id: i64,
+        /// Id della zona-distretto («raccordo zone list»)
+        #[arg(long)]
+        zone: i64,
+        #[arg(long, value_name = "DATA")]
+        from: String,
+        #[arg(long, value_name = "DATA")]
+        to: Option<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]

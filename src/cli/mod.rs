@@ -9,6 +9,7 @@ mod commands;
 mod contacts;
 mod contacts_args;
 mod crash;
+mod org_links;
 mod output;
 mod safety;
 mod transfer;

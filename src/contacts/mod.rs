@@ -38,11 +38,12 @@ mod types;
 pub use dedup::{duplicates, merge};
 pub use gdpr::{erase, is_erased, person_export};
 pub use org::{
-    add_sds_zone, add_unione_member, comune_org, create_org, delete_org, list_orgs, org, sds_zones,
-    unione_members, update_org,
+    add_sds_zone, add_unione_member, comune_org, create_org, delete_org, list_orgs, org, org_links,
+    sds_zones, unione_members, update_org,
 };
 pub use person::{
-    count_people, create_person, delete_person, list_people, person, update_person, PERSON_PAGE,
+    count_people, create_person, delete_person, list_people, person, person_page, update_person,
+    PERSON_PAGE, PERSON_PAGE_MAX,
 };
 pub use role::{
     add_role, comune_people, delete_role, end_role, list_roles, offices_of, people_in_office, role,
@@ -77,7 +78,9 @@ impl Issues {
         if v.chars().count() > max {
             self.push(
                 field,
-                format!("{label} è troppo lungo: al massimo {max} caratteri."),
+                format!(
+                    "{label} supera la lunghezza massima di {max} caratteri: accorcia il testo."
+                ),
             );
         }
         if v.chars().any(char::is_control) {

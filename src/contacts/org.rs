@@ -470,6 +470,16 @@ pub fn add_sds_zone(
     sds_zones(tx, org_id, None)
 }
 
+/// The dated links of an organisation: member comuni of an Unione, zones of an SdS, none for
+/// other kinds (all periods with `on` = `None`).
+pub fn org_links(conn: &Connection, org_id: i64, on: Option<NaiveDate>) -> Result<Vec<OrgLink>> {
+    match org(conn, org_id)?.kind {
+        OrgKind::Unione => unione_members(conn, org_id, on),
+        OrgKind::Sds => sds_zones(conn, org_id, on),
+        _ => Ok(Vec::new()),
+    }
+}
+
 /// Zones of an SdS valid on `on` (all periods with `None`).
 pub fn sds_zones(conn: &Connection, org_id: i64, on: Option<NaiveDate>) -> Result<Vec<OrgLink>> {
     let mut stmt = conn.prepare_cached(

@@ -104,11 +104,21 @@ pub fn offices_of(conn: &Connection, person_id: i64) -> Result<Vec<RoleView>> {
     out
 }
 
-/// People in office at an organisation on `on`, by title then name.
+/// Precedence of an office in lists of people in office: the head of the organisation first
+/// (sindaco, presidente, direttore, prefetto), then deputies, then assessori, then the rest —
+/// by folded title, so "Sindaca" and "Vicesindaco facente funzione" rank as expected.
+const TITLE_RANK: &str = "CASE
+    WHEN r.title_folded LIKE 'sindac%' OR r.title_folded LIKE 'president%'
+        OR r.title_folded LIKE 'prefett%' OR r.title_folded LIKE 'direttor%' THEN 0
+    WHEN r.title_folded LIKE 'vice%' THEN 1
+    WHEN r.title_folded LIKE 'assessor%' THEN 2
+    ELSE 3 END";
+
+/// People in office at an organisation on `on`: by precedence ([`TITLE_RANK`]), title, name.
 pub fn people_in_office(conn: &Connection, org_id: i64, on: NaiveDate) -> Result<Vec<RoleView>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{VIEW_SQL} WHERE r.organisation_id = ?2 AND {CURRENT}
-         ORDER BY r.title_folded, p.sort_key"
+         ORDER BY {TITLE_RANK}, r.title_folded, p.sort_key"
     ))?;
     let out = collect(stmt.query_map(params![iso(on), org_id], view_row)?);
     out
@@ -131,7 +141,7 @@ pub fn comune_people(conn: &Connection, istat_code: &str, on: NaiveDate) -> Resu
         "{VIEW_SQL} WHERE r.organisation_id IN
              (SELECT id FROM organisation WHERE kind = 'comune' AND istat_code = ?2)
              AND {CURRENT}
-         ORDER BY r.title_folded, p.sort_key"
+         ORDER BY {TITLE_RANK}, r.title_folded, p.sort_key"
     ))?;
     let out = collect(stmt.query_map(params![iso(on), code], view_row)?);
     out

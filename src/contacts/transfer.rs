@@ -7,7 +7,7 @@
 //! `export_file` writes CSV (Italian `;` + BOM by default), XLSX or vCard through the atomic
 //! writer (no partial file; the previous file untouched on failure) and records an audit row.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,8 @@ use crate::interchange::csv_contacts;
 use crate::interchange::text::read_limited;
 use crate::interchange::vcard::{self, VcardVersion};
 use crate::interchange::write::{write_csv, write_vcard, write_xlsx, CsvStyle};
-use crate::interchange::ContactField;
+use crate::interchange::{ContactField, CsvPreview};
+use crate::territory::RowIssue;
 
 /// Which reader to use for an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -62,6 +63,122 @@ pub enum ContactExportFormat {
     Vcard(VcardVersion),
 }
 
+/// The export formats offered in the app (each with its defaults: CSV Italian `;` + BOM,
+/// vCard 3.0 which every address book reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactExportKind {
+    Csv,
+    Xlsx,
+    Vcard,
+}
+
+impl ContactExportKind {
+    /// The file format with the app's defaults.
+    pub fn format(self) -> ContactExportFormat {
+        match self {
+            ContactExportKind::Csv => ContactExportFormat::Csv(CsvStyle::default()),
+            ContactExportKind::Xlsx => ContactExportFormat::Xlsx,
+            ContactExportKind::Vcard => ContactExportFormat::Vcard(VcardVersion::V3),
+        }
+    }
+
+    /// File extension (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ContactExportKind::Csv => "csv",
+            ContactExportKind::Xlsx => "xlsx",
+            ContactExportKind::Vcard => "vcf",
+        }
+    }
+
+    /// `path` with this format's extension added when it has none (a name typed in a save
+    /// dialog without extension would otherwise not open with a double click).
+    pub fn with_extension(self, path: PathBuf) -> PathBuf {
+        if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension(self.extension())
+        }
+    }
+}
+
+/// A file chosen for import in the app: the opaque token the app uses for it (the page never
+/// handles paths) and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportPick {
+    pub token: u32,
+    pub preview: ImportPreview,
+}
+
+/// Where an export went and how many contacts it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportOutcome {
+    pub file_name: String,
+    pub path: String,
+    pub count: u32,
+}
+
+/// Exports (as [`export_file`]) and records the audit row; the outcome for the app's message.
+pub fn export_and_record(
+    store: &crate::Store,
+    path: &Path,
+    kind: ContactExportKind,
+    filter: &PersonFilter,
+) -> Result<ExportOutcome> {
+    let count = store.read(|c| export_file(c, path, kind.format(), filter))?;
+    store.write(|tx| record_export(tx, path, count))?;
+    Ok(ExportOutcome {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        count: u32::try_from(count).unwrap_or(u32::MAX),
+    })
+}
+
+/// What the import screen shows once a file is chosen: its kind and, for CSV, the columns,
+/// first rows and suggested mapping (the column-mapping step); for vCard, how many cards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportPreview {
+    pub file_name: String,
+    pub kind: ContactFileKind,
+    pub csv: Option<CsvPreview>,
+    /// vCard only: cards read and cards the reader rejected.
+    pub cards: u32,
+    pub card_issues: Vec<RowIssue>,
+}
+
+/// Reads `path` and describes it for the import screen (nothing is written anywhere).
+pub fn preview_file(path: &Path) -> Result<ImportPreview> {
+    let bytes = read_limited(path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kind = ContactFileKind::detect(path, &bytes);
+    Ok(match kind {
+        ContactFileKind::Csv => ImportPreview {
+            file_name,
+            kind,
+            csv: Some(csv_contacts::preview(&bytes)?),
+            cards: 0,
+            card_issues: Vec::new(),
+        },
+        ContactFileKind::Vcard => {
+            let read = vcard::read(&bytes)?;
+            ImportPreview {
+                file_name,
+                kind,
+                csv: None,
+                cards: u32::try_from(read.records.len()).unwrap_or(u32::MAX),
+                card_issues: read.issues,
+            }
+        }
+    })
+}
+
 /// Reads `path` and applies it (see module contract). `mapping` is for CSV only: `None` uses
 /// the mapping suggested from the headers. `report.file` is the file name.
 pub fn import_file(
@@ -97,6 +214,9 @@ pub fn import_file(
     };
     let reader_rejected = !issues.is_empty();
     let mut report = import::apply(tx, &records, dry_run || reader_rejected)?;
+    // Rows refused by the reader make `apply` roll back like a dry run, but the report must say
+    // what the user asked for: a refused import, not a test run.
+    report.report.dry_run = dry_run;
     report.report.file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -144,6 +144,15 @@ pub struct PersonSummary {
     pub restricted: bool,
 }
 
+/// A window of a person list and the total matching the filter (the UI virtualises the list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonPage {
+    #[ts(type = "number")]
+    pub total: i64,
+    pub offset: u32,
+    pub people: Vec<PersonSummary>,
+}
+
 /// An office held (or once held) by a person; `valid_to` inclusive, `null` = still held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RoleView {
@@ -294,7 +303,8 @@ pub struct DuplicateGroup {
 /// Filter of person lists and contact exports; empty = everyone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PersonFilter {
-    /// Full-text query (as-you-type).
+    /// Full-text query (as-you-type). A single letter or digit lists the people whose family
+    /// name starts with it, as a paper address book does (and fast at any size).
     pub search: Option<String>,
     /// People with a role at this organisation on `on`.
     #[ts(type = "number | null")]

@@ -30,7 +30,7 @@ pub use open::OpenReport;
 pub struct Store {
     // Field order matters: the connection is closed before the marker is released.
     conn: Mutex<Connection>,
-    marker: RunningMarker,
+    marker: Mutex<Option<RunningMarker>>,
     path: PathBuf,
     report: OpenReport,
 }
@@ -44,7 +44,7 @@ impl Store {
         let marker = RunningMarker::acquire(&path);
         Ok(Store {
             conn: Mutex::new(conn),
-            marker,
+            marker: Mutex::new(Some(marker)),
             path,
             report,
         })
@@ -60,6 +60,24 @@ impl Store {
         let closed = conn.close().map_err(|(_, e)| Error::Sqlite(e));
         drop(marker);
         closed
+    }
+
+    /// Ends the session cleanly without giving up the store, for a process that is about to exit
+    /// without dropping it (the desktop's event loop ends with `exit`): waits for the current
+    /// operation, checkpoints the write-ahead log into the database file and releases the
+    /// clean-shutdown marker. Every commit was already durable (`synchronous=FULL`); this only
+    /// tells the next start that no check is needed. Later writes still work but leave no marker.
+    pub fn shutdown(&self) -> Result<()> {
+        let conn = self.lock();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        drop(
+            self.marker
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take(),
+        );
+        drop(conn);
+        Ok(())
     }
 
     /// Opens the default database ([`crate::paths::default_db_path`]).

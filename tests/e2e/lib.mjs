@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: start the real desktop app on a given database
 // through tauri-driver, find elements by data-testid, wait for text, save screenshots.
 import { remote } from 'webdriverio';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,14 +36,22 @@ export async function byId(app, id, timeout = 10000) {
   return el;
 }
 
-/** Waits until the element `id` contains `text`; returns its full text. */
+/**
+ * Waits until the element `id` contains `text`; returns its full text. The element is looked up
+ * again on every try: Svelte may replace it (a new report, a reloaded section) meanwhile.
+ */
 export async function waitText(app, id, text, timeout = 10000) {
-  const el = await byId(app, id, timeout);
-  await app.waitUntil(async () => (await el.getText()).includes(text), {
+  await byId(app, id, timeout);
+  let last = '';
+  await app.waitUntil(async () => {
+    const el = await app.$(`[data-testid="${id}"]`);
+    last = (await el.isExisting()) ? await el.getText() : '';
+    return last.includes(text);
+  }, {
     timeout,
-    timeoutMsg: `[data-testid="${id}"] did not show "${text}" within ${timeout} ms (it shows "${await el.getText()}")`,
+    timeoutMsg: `[data-testid="${id}"] did not show "${text}" within ${timeout} ms (it shows "${last}")`,
   });
-  return el.getText();
+  return last;
 }
 
 /** Saves a screenshot of the window as `<SHOTS>/<name>.png`. */
@@ -59,4 +67,11 @@ export async function typeInto(app, id, text) {
   await el.clearValue();
   await el.setValue(text);
   return el;
+}
+
+/** What the next native file dialog of the app answers: a path, or null for "cancelled". */
+export function answerDialog(path) {
+  const hook = process.env.E2E_DIALOG_ANSWER;
+  if (!hook) throw new Error('E2E_DIALOG_ANSWER is not set: run the suite through tests/e2e/run.mjs');
+  writeFileSync(hook, path ?? '');
 }

@@ -6,8 +6,14 @@
 //   RACCORDO_DESKTOP_BIN  the desktop binary to drive (default: <target>/debug/raccordo-desktop)
 //   E2E_SCREENSHOTS       where screenshots go (default: tests/e2e/screenshots)
 //   DISPLAY               reuse an existing X display instead of starting Xvfb
+//   E2E_PORT              tauri-driver port (default 4444; the native port is E2E_PORT + 1)
+//   E2E_FILTER            run only the test files whose name contains this text
+//
+// The app's native file dialogs are replaced by the test hook (RACCORDO_TEST_DIALOG, see
+// src-tauri/src/dialog.rs): tests write the path the "user" picks into E2E_DIALOG_ANSWER.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -69,13 +75,20 @@ if (!env.DISPLAY) {
   if (!existsSync(sock)) fail(`Xvfb did not start on ${display}`);
 }
 
-if (await portOpen(4444)) fail('port 4444 is already in use (another tauri-driver?): stop it and retry.');
-const driver = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const port = Number(process.env.E2E_PORT ?? 4444);
+if (await portOpen(port)) fail(`port ${port} is already in use (another tauri-driver?): stop it and retry.`);
+// The dialog answer file: the app reads it instead of showing a native dialog (empty = cancel).
+const dialogAnswer = join(mkdtempSync(join(tmpdir(), 'raccordo-e2e-dialog-')), 'answer');
+writeFileSync(dialogAnswer, '');
+env.RACCORDO_TEST_DIALOG = dialogAnswer;
+const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 children.push(driver);
-await waitPort(4444, 'tauri-driver');
+await waitPort(port, 'tauri-driver');
 
-const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(here, f));
-const testEnv = { ...env, RACCORDO_DESKTOP_BIN: bin, E2E_SCREENSHOTS: shots, E2E_WEBDRIVER_PORT: '4444' };
+const filter = process.env.E2E_FILTER ?? '';
+const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs') && f.includes(filter)).sort().map((f) => join(here, f));
+if (files.length === 0) fail(`no test file matches E2E_FILTER="${filter}"`);
+const testEnv = { ...env, RACCORDO_DESKTOP_BIN: bin, E2E_SCREENSHOTS: shots, E2E_WEBDRIVER_PORT: String(port), E2E_DIALOG_ANSWER: dialogAnswer };
 const run = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], { env: testEnv, stdio: 'inherit' });
 const code = await new Promise((ok) => run.on('exit', (c, sig) => ok(c ?? (sig ? 1 : 0))));
 stopAll();

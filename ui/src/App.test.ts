@@ -24,6 +24,7 @@ describe('App start-up', () => {
         db_path: '/home/maria/.local/share/raccordo/raccordo.sqlite',
         error: apiError('database_too_new', 'Il database ha la versione 9; questa versione di Raccordo gestisce fino alla 1.'),
         first_run: false,
+        notices: [],
       }),
     });
     render(App);
@@ -39,7 +40,7 @@ describe('App start-up', () => {
 
   it('gives advice that fits a damaged database', async () => {
     fakeBackend({
-      app_status: () => ({ ready: false, db_path: '/tmp/r.sqlite', error: apiError('database_corrupt', 'file is not a database'), first_run: false }),
+      app_status: () => ({ ready: false, db_path: '/tmp/r.sqlite', error: apiError('database_corrupt', 'file is not a database'), first_run: false, notices: [] }),
     });
     render(App);
     const panel = await screen.findByTestId('startup-error');
@@ -78,7 +79,7 @@ describe('App start-up', () => {
     await screen.findByTestId('asl-node-nord-ovest');
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
     const links = within(nav).getAllByRole('link').map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Territorio', 'Impostazioni', 'Informazioni']);
+    expect(links).toEqual(['Territorio', 'Contatti', 'Impostazioni', 'Informazioni']);
     expect(screen.getByTestId('nav-territorio').getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();
   });
@@ -138,5 +139,23 @@ describe('App start-up', () => {
     await screen.findByTestId('comune-name');
     expect(location.hash).toBe('#/comune/050026');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
+  });
+
+  it('tells the coordinator what the start-up check did (a damaged database replaced by a backup)', async () => {
+    const message =
+      'Il database risultava danneggiato: è stato conservato come raccordo.damaged-20261126.sqlite ed è stato ripristinato il backup del 25/11/2026.';
+    fakeBackend({ ...shell, app_status: () => ({ ...READY, notices: [message] }) });
+    render(App);
+    const notice = await screen.findByTestId('startup-notice');
+    expect(notice.textContent).toContain(message);
+    await fireEvent.click(within(notice).getByRole('button'));
+    expect(screen.queryByTestId('startup-notice'), 'the notice can be dismissed').toBeNull();
+  });
+
+  it('shows no start-up notice after a normal start', async () => {
+    fakeBackend({ ...shell, app_status: () => READY });
+    render(App);
+    await screen.findByTestId('nav-territorio');
+    expect(screen.queryByTestId('startup-notice')).toBeNull();
   });
 });

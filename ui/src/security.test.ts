@@ -75,7 +75,7 @@ describe('hostile strings are shown as text', () => {
 
   it('in a start-up error message and path', async () => {
     const error: ApiError = { kind: 'io', message: HOSTILE, details: [] };
-    fakeBackend({ app_status: () => ({ ready: false, db_path: HOSTILE_2, error, first_run: false }) });
+    fakeBackend({ app_status: () => ({ ready: false, db_path: HOSTILE_2, error, first_run: false, notices: [] }) });
     render(App);
     const panel = await screen.findByTestId('startup-error');
     expect(panel.textContent).toContain(HOSTILE);

@@ -10,7 +10,12 @@ use crate::AppState;
 #[tauri::command(rename_all = "snake_case")]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     crate::timing::first_ipc();
-    raccordo::app_status(state.db_path(), state.store().ok(), state.open_error())
+    raccordo::app_status(
+        state.db_path(),
+        state.store().ok(),
+        state.open_error(),
+        state.startup(),
+    )
 }
 
 /// Version, database location and attribution of the reference data.

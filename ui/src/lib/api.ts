@@ -8,6 +8,22 @@ import type { AppStatus } from './bindings/AppStatus';
 import type { ComuneDetail } from './bindings/ComuneDetail';
 import type { ComuneSummary } from './bindings/ComuneSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
+import type { ContactExportKind } from './bindings/ContactExportKind';
+import type { ContactField } from './bindings/ContactField';
+import type { ContactImportReport } from './bindings/ContactImportReport';
+import type { DuplicateGroup } from './bindings/DuplicateGroup';
+import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { ImportPick } from './bindings/ImportPick';
+import type { OrgInput } from './bindings/OrgInput';
+import type { OrgKind } from './bindings/OrgKind';
+import type { OrgLink } from './bindings/OrgLink';
+import type { OrgView } from './bindings/OrgView';
+import type { PersonFilter } from './bindings/PersonFilter';
+import type { PersonInput } from './bindings/PersonInput';
+import type { PersonPage } from './bindings/PersonPage';
+import type { PersonView } from './bindings/PersonView';
+import type { RoleInput } from './bindings/RoleInput';
+import type { SearchHit } from './bindings/SearchHit';
 import type { FieldError } from './bindings/FieldError';
 import type { Profile } from './bindings/Profile';
 import type { RoleView } from './bindings/RoleView';
@@ -141,4 +157,98 @@ export function getProfile(): Promise<Profile> {
 
 export function saveProfile(input: ProfileInput): Promise<Profile> {
   return call<Profile>('profile_save', { input });
+}
+
+// ---- Contacts --------------------------------------------------------------------------------
+
+/** As-you-type search across people, organisations and offices (best first). */
+export function searchContacts(query: string, limit = 30): Promise<SearchHit[]> {
+  return call<SearchHit[]>('contact_search', { query, limit });
+}
+
+/** A window of the people matching `filter` (by family name) and how many match in all. */
+export function personPage(filter: PersonFilter, offset: number, limit: number): Promise<PersonPage> {
+  return call<PersonPage>('person_page', { filter, offset, limit });
+}
+
+export function getPerson(id: number): Promise<PersonView> {
+  return call<PersonView>('person_get', { id });
+}
+
+export function createPerson(input: PersonInput): Promise<PersonView> {
+  return call<PersonView>('person_create', { input });
+}
+
+export function updatePerson(id: number, input: PersonInput): Promise<PersonView> {
+  return call<PersonView>('person_update', { id, input });
+}
+
+/** GDPR erasure: removes the person everywhere (meeting history shows "partecipante rimosso"). */
+export function erasePerson(id: number): Promise<void> {
+  return call<void>('person_erase', { id });
+}
+
+export function personDuplicates(): Promise<DuplicateGroup[]> {
+  return call<DuplicateGroup[]>('person_duplicates');
+}
+
+/** Merges `removeIds` into `keepId`, keeping every office, e-mail, phone, tag and note. */
+export function mergePeople(keepId: number, removeIds: number[]): Promise<PersonView> {
+  return call<PersonView>('person_merge', { keep_id: keepId, remove_ids: removeIds });
+}
+
+export function listOrgs(kind: OrgKind | null = null, search: string | null = null): Promise<OrgView[]> {
+  return call<OrgView[]>('org_list', { kind, search });
+}
+
+export function getOrg(id: number): Promise<OrgView> {
+  return call<OrgView>('org_get', { id });
+}
+
+export function createOrg(input: OrgInput): Promise<OrgView> {
+  return call<OrgView>('org_create', { input });
+}
+
+/** Offices at the organisation; with `on` (ISO date) only those held on that day. */
+export function orgRoles(id: number, on: string | null = null): Promise<RoleView[]> {
+  return call<RoleView[]>('org_roles', { id, on });
+}
+
+/** Member comuni (Unione) or zones (SdS), dated; empty for other kinds. */
+export function orgLinks(id: number, on: string | null = null): Promise<OrgLink[]> {
+  return call<OrgLink[]>('org_links', { id, on });
+}
+
+export function addRole(input: RoleInput): Promise<RoleView> {
+  return call<RoleView>('role_add', { input });
+}
+
+export function updateRole(id: number, input: RoleInput): Promise<RoleView> {
+  return call<RoleView>('role_update', { id, input });
+}
+
+export function deleteRole(id: number): Promise<RoleView> {
+  return call<RoleView>('role_delete', { id });
+}
+
+/** Opens the native file dialog; `null` when the user cancels. */
+export function pickContactsImport(): Promise<ImportPick | null> {
+  return call<ImportPick | null>('contacts_import_pick');
+}
+
+/**
+ * Imports the chosen file (all-or-nothing). `mapping` (CSV only) pairs each column with a field;
+ * `dryRun` only reports what would happen.
+ */
+export function runContactsImport(
+  token: number,
+  mapping: [string, ContactField][] | null,
+  dryRun: boolean,
+): Promise<ContactImportReport> {
+  return call<ContactImportReport>('contacts_import_run', { token, mapping, dry_run: dryRun });
+}
+
+/** Opens the native save dialog and writes the people matching `filter`; `null` when cancelled. */
+export function exportContacts(kind: ContactExportKind, filter: PersonFilter): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('contacts_export', { kind, filter });
 }

@@ -4,17 +4,17 @@ import { areaOf, NAV_ITEMS, visibleNav } from './nav';
 describe('navigation config', () => {
   it('shows only the areas that work today', () => {
     const shown = [...visibleNav('work'), ...visibleNav('system')].map((i) => i.id);
-    expect(shown).toEqual(['territorio', 'impostazioni', 'informazioni']);
+    expect(shown).toEqual(['territorio', 'contatti', 'impostazioni', 'informazioni']);
   });
 
   it('declares the future areas, disabled rather than as placeholder screens', () => {
     const future = NAV_ITEMS.filter((i) => !i.enabled).map((i) => i.id);
-    expect(future).toEqual(['agenda', 'contatti', 'azioni', 'sai', 'esporta']);
+    expect(future).toEqual(['agenda', 'azioni', 'sai', 'esporta']);
   });
 
   it('shows an area as soon as its flag is turned on', () => {
     const items = NAV_ITEMS.map((i) => (i.id === 'agenda' ? { ...i, enabled: true } : i));
-    expect(visibleNav('work', items).map((i) => i.id)).toEqual(['territorio', 'agenda']);
+    expect(visibleNav('work', items).map((i) => i.id)).toEqual(['territorio', 'agenda', 'contatti']);
   });
 
   it('highlights Territorio for the zone and comune pages', () => {
@@ -22,5 +22,19 @@ describe('navigation config', () => {
     expect(areaOf({ name: 'comune', istat: '050026' })).toBe('territorio');
     expect(areaOf({ name: 'informazioni' })).toBe('informazioni');
     expect(areaOf({ name: 'not_found', path: '/x' })).toBeNull();
+  });
+
+  it('highlights Contatti for every contacts page', () => {
+    for (const route of [
+      { name: 'contatti' },
+      { name: 'persona', id: 1 },
+      { name: 'persona_nuova' },
+      { name: 'enti' },
+      { name: 'ente', id: 2 },
+      { name: 'doppioni' },
+      { name: 'importa' },
+    ] as const) {
+      expect(areaOf(route), route.name).toBe('contatti');
+    }
   });
 });

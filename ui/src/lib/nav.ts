@@ -29,7 +29,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'territorio', label: 'nav.territorio', href: '#/territorio', icon: 'map', group: 'work', enabled: true },
   { id: 'agenda', label: 'nav.agenda', href: '#/agenda', icon: 'calendar', group: 'work', enabled: false },
-  { id: 'contatti', label: 'nav.contatti', href: '#/contatti', icon: 'people', group: 'work', enabled: false },
+  { id: 'contatti', label: 'nav.contatti', href: '#/contatti', icon: 'people', group: 'work', enabled: true },
   { id: 'azioni', label: 'nav.azioni', href: '#/azioni', icon: 'check', group: 'work', enabled: false },
   { id: 'sai', label: 'nav.sai', href: '#/sai', icon: 'home', group: 'work', enabled: false },
   { id: 'esporta', label: 'nav.esporta', href: '#/esporta', icon: 'export', group: 'work', enabled: false },
@@ -48,6 +48,14 @@ export function areaOf(route: Route): AreaId | null {
     case 'zone':
     case 'comune':
       return 'territorio';
+    case 'contatti':
+    case 'persona':
+    case 'persona_nuova':
+    case 'enti':
+    case 'ente':
+    case 'doppioni':
+    case 'importa':
+      return 'contatti';
     case 'impostazioni':
       return 'impostazioni';
     case 'informazioni':

@@ -9,6 +9,19 @@ describe('parseHash', () => {
     expect(parseHash('#/impostazioni')).toEqual({ name: 'impostazioni' });
     expect(parseHash('#/informazioni')).toEqual({ name: 'informazioni' });
     expect(parseHash('#/benvenuto')).toEqual({ name: 'benvenuto' });
+    expect(parseHash('#/contatti')).toEqual({ name: 'contatti' });
+    expect(parseHash('#/contatti/persona/42')).toEqual({ name: 'persona', id: 42 });
+    expect(parseHash('#/contatti/persona/nuova')).toEqual({ name: 'persona_nuova' });
+    expect(parseHash('#/contatti/enti')).toEqual({ name: 'enti' });
+    expect(parseHash('#/contatti/ente/7')).toEqual({ name: 'ente', id: 7 });
+    expect(parseHash('#/contatti/doppioni')).toEqual({ name: 'doppioni' });
+    expect(parseHash('#/contatti/importa')).toEqual({ name: 'importa' });
+  });
+
+  it('rejects malformed contact ids', () => {
+    for (const hash of ['#/contatti/persona/0', '#/contatti/persona/abc', '#/contatti/persona/-1', '#/contatti/ente/1/2', '#/contatti/altro']) {
+      expect(parseHash(hash).name, `hash ${hash}`).toBe('not_found');
+    }
   });
 
   it('sends an empty hash to Territorio', () => {
@@ -47,6 +60,13 @@ describe('routeHref', () => {
       { name: 'impostazioni' },
       { name: 'informazioni' },
       { name: 'benvenuto' },
+      { name: 'contatti' },
+      { name: 'persona', id: 12 },
+      { name: 'persona_nuova' },
+      { name: 'enti' },
+      { name: 'ente', id: 3 },
+      { name: 'doppioni' },
+      { name: 'importa' },
     ];
     for (const route of routes) {
       expect(parseHash(routeHref(route)), routeHref(route)).toEqual(route);

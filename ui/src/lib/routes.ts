@@ -4,6 +4,13 @@ export type Route =
   | { name: 'territorio' }
   | { name: 'zone' }
   | { name: 'comune'; istat: string }
+  | { name: 'contatti' }
+  | { name: 'persona'; id: number }
+  | { name: 'persona_nuova' }
+  | { name: 'enti' }
+  | { name: 'ente'; id: number }
+  | { name: 'doppioni' }
+  | { name: 'importa' }
   | { name: 'impostazioni' }
   | { name: 'informazioni' }
   | { name: 'benvenuto' }
@@ -15,6 +22,7 @@ export type RouteName = Route['name'];
 export const HOME: Route = { name: 'territorio' };
 
 const ISTAT = /^\d{6}$/;
+const ID = /^[1-9]\d{0,14}$/;
 
 /** Parse `location.hash` (with or without the leading `#`). Unknown paths give `not_found`. */
 export function parseHash(hash: string): Route {
@@ -37,6 +45,21 @@ export function parseHash(hash: string): Route {
   if (first === 'comune' && second !== undefined && rest.length === 0 && ISTAT.test(second)) {
     return { name: 'comune', istat: second };
   }
+  if (first === 'contatti') {
+    const [third] = rest;
+    if (rest.length > 1) return { name: 'not_found', path };
+    if (second === undefined) return { name: 'contatti' };
+    if (third === undefined) {
+      if (second === 'enti') return { name: 'enti' };
+      if (second === 'doppioni') return { name: 'doppioni' };
+      if (second === 'importa') return { name: 'importa' };
+    } else {
+      if (second === 'persona' && third === 'nuova') return { name: 'persona_nuova' };
+      if (second === 'persona' && ID.test(third)) return { name: 'persona', id: Number(third) };
+      if (second === 'ente' && ID.test(third)) return { name: 'ente', id: Number(third) };
+    }
+    return { name: 'not_found', path };
+  }
   if (second === undefined) {
     if (first === 'impostazioni') return { name: 'impostazioni' };
     if (first === 'informazioni') return { name: 'informazioni' };
@@ -54,6 +77,20 @@ export function routeHref(route: Route): string {
       return '#/territorio/zone';
     case 'comune':
       return `#/comune/${encodeURIComponent(route.istat)}`;
+    case 'contatti':
+      return '#/contatti';
+    case 'persona':
+      return `#/contatti/persona/${route.id}`;
+    case 'persona_nuova':
+      return '#/contatti/persona/nuova';
+    case 'enti':
+      return '#/contatti/enti';
+    case 'ente':
+      return `#/contatti/ente/${route.id}`;
+    case 'doppioni':
+      return '#/contatti/doppioni';
+    case 'importa':
+      return '#/contatti/importa';
     case 'impostazioni':
       return '#/impostazioni';
     case 'informazioni':
@@ -67,4 +104,12 @@ export function routeHref(route: Route): string {
 
 export function comuneHref(istat: string): string {
   return routeHref({ name: 'comune', istat });
+}
+
+export function personHref(id: number): string {
+  return routeHref({ name: 'persona', id });
+}
+
+export function orgHref(id: number): string {
+  return routeHref({ name: 'ente', id });
 }

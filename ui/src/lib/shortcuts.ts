@@ -25,3 +25,15 @@ export function isSearchShortcut(event: KeyboardEvent): boolean {
     !isEditableTarget(event.target)
   );
 }
+
+/** `N` (outside text fields, no modifier): create a new item on list pages. */
+export function isNewShortcut(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.isComposing) return false;
+  return (
+    event.key.toLowerCase() === 'n' &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !isEditableTarget(event.target)
+  );
+}

@@ -15,7 +15,26 @@ export type Command =
   | 'comune_set_zone'
   | 'profile_get'
   | 'profile_save'
-  | 'comune_people';
+  | 'comune_people'
+  | 'contact_search'
+  | 'person_page'
+  | 'person_get'
+  | 'person_create'
+  | 'person_update'
+  | 'person_erase'
+  | 'person_duplicates'
+  | 'person_merge'
+  | 'org_list'
+  | 'org_get'
+  | 'org_create'
+  | 'org_roles'
+  | 'org_links'
+  | 'role_add'
+  | 'role_update'
+  | 'role_delete'
+  | 'contacts_import_pick'
+  | 'contacts_import_run'
+  | 'contacts_export';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

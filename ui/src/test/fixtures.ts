@@ -12,6 +12,7 @@ export const READY: AppStatus = {
   db_path: '/home/maria/.local/share/raccordo/raccordo.sqlite',
   error: null,
   first_run: false,
+  notices: [],
 };
 
 export const PISA: ComuneSummary = {

@@ -8,4 +8,9 @@ export type AppStatus = { ready: boolean, db_path: string, error: ApiError | nul
 /**
  * True until the first-run profile has been saved.
  */
-first_run: boolean, };
+first_run: boolean, 
+/**
+ * What the start-up check did that the user must know (Italian, one sentence each): a
+ * damaged database replaced by a backup, a backup that could not be taken. Empty normally.
+ */
+notices: Array<string>, };

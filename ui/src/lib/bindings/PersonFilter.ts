@@ -5,7 +5,8 @@
  */
 export type PersonFilter = { 
 /**
- * Full-text query (as-you-type).
+ * Full-text query (as-you-type). A single letter or digit lists the people whose family
+ * name starts with it, as a paper address book does (and fast at any size).
  */
 search: string | null, 
 /**

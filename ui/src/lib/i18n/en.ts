@@ -1,11 +1,18 @@
 // English dictionary. Typed as `Dictionary`: a missing or extra key is a type error.
 import type { Dictionary } from './it';
 
+import { contactFilesEn } from './en/contactFiles';
+import { contactsEn } from './en/contacts';
+
 export const en: Dictionary = {
+  ...contactsEn,
+  ...contactFilesEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',
   'app.skipToContent': 'Skip to content',
+  'app.startupNotice': 'Start-up check',
+  'app.startupNoticeOk': 'Got it',
 
   'nav.label': 'Main navigation',
   'nav.territorio': 'Territory',
@@ -27,6 +34,9 @@ export const en: Dictionary = {
   'common.no': 'No',
   'common.fixErrors': 'Please correct the highlighted fields.',
   'common.technicalDetail': 'Program message',
+  'common.edit': 'Edit',
+  'common.delete': 'Delete',
+  'common.undo': 'Undo',
 
   'error.hint.not_found': 'The requested item no longer exists. Go back to the list and try again.',
   'error.hint.validation': 'Check what you entered and try again.',
@@ -166,7 +176,10 @@ export const en: Dictionary = {
   'comune.syntheticHint': 'demonstration data, not real',
   'comune.peopleSection': 'People in office',
   'comune.peopleLoadError': 'The people in office could not be read.',
-  'comune.peopleEmpty': 'No one in office is recorded for the Comune of {name}. You can import your address book (CSV or vCard) with the command:',
+  'comune.peopleEmpty': 'No one in office is recorded for the Comune of {name}.',
+  'comune.peopleEmptyHint': 'Import your address book (CSV or vCard) or add the person in Contacts and record their office at the Comune.',
+  'comune.peopleImport': 'Import contacts',
+  'comune.peopleNew': 'New person',
   'comune.colTitle': 'Office',
   'comune.colPerson': 'Person',
   'comune.zoneSection': 'Health district',

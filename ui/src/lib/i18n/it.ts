@@ -1,11 +1,18 @@
 // Italian dictionary: the reference locale. Its keys define `MessageKey`; en.ts must have exactly
 // the same keys (enforced by the `Dictionary` type). Placeholders are `{name}`; plural pairs end
-// in `_one` / `_other`.
+// in `_one` / `_other`. Large areas keep their messages in it/<area>.ts, spread in here.
+import { contactFilesIt } from './it/contactFiles';
+import { contactsIt } from './it/contacts';
+
 export const it = {
+  ...contactsIt,
+  ...contactFilesIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
   'app.skipToContent': 'Vai al contenuto',
+  'app.startupNotice': 'Controllo all’avvio',
+  'app.startupNoticeOk': 'Ho capito',
 
   'nav.label': 'Navigazione principale',
   'nav.territorio': 'Territorio',
@@ -27,6 +34,9 @@ export const it = {
   'common.no': 'No',
   'common.fixErrors': 'Correggi i campi evidenziati.',
   'common.technicalDetail': 'Messaggio del programma',
+  'common.edit': 'Modifica',
+  'common.delete': 'Elimina',
+  'common.undo': 'Annulla l’operazione',
 
   'error.hint.not_found': 'L’elemento richiesto non esiste più. Torna all’elenco e riprova.',
   'error.hint.validation': 'Controlla i dati inseriti e riprova.',
@@ -168,7 +178,10 @@ export const it = {
   'comune.syntheticHint': 'dato dimostrativo, non reale',
   'comune.peopleSection': 'Persone in carica',
   'comune.peopleLoadError': 'Non è stato possibile leggere le persone in carica.',
-  'comune.peopleEmpty': 'Nessuna persona in carica registrata per il Comune di {name}. Puoi importare la tua rubrica (CSV o vCard) con il comando:',
+  'comune.peopleEmpty': 'Nessuna persona in carica registrata per il Comune di {name}.',
+  'comune.peopleEmptyHint': 'Importa la tua rubrica (CSV o vCard) oppure aggiungi la persona dai Contatti e registra il suo incarico presso il Comune.',
+  'comune.peopleImport': 'Importa contatti',
+  'comune.peopleNew': 'Nuova persona',
   'comune.colTitle': 'Incarico',
   'comune.colPerson': 'Persona',
   'comune.zoneSection': 'Zona-distretto',

@@ -1,0 +1,142 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { RoleInput } from '../../lib/bindings/RoleInput';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
+import { HOSTILE, personView, role } from '../../test/contacts-fixtures';
+import Persona from './Persona.svelte';
+
+describe('Scheda persona', () => {
+  it('shows current offices first and past ones after, with gg/mm/aaaa periods', async () => {
+    const calls = fakeBackend({ person_get: () => personView() });
+    render(Persona, { id: 5 });
+    expect((await screen.findByTestId('person-name')).textContent).toBe('Niccolò Dell’Acqua');
+    expect(callsTo(calls, 'person_get')[0]!.args).toEqual({ id: 5 });
+    expect(screen.getByTestId('person-office').textContent).toBe('Sindaco – Comune di Pisa');
+    const current = screen.getByTestId('roles-current').textContent ?? '';
+    expect(current).toContain('Sindaco');
+    expect(current).toContain('dal 01/07/2024');
+    const past = screen.getByTestId('roles-past').textContent ?? '';
+    expect(past).toContain('Assessore al sociale');
+    expect(past, 'a past office shows both ends').toContain('dal 01/07/2019 al 30/06/2024');
+    expect(screen.getByTestId('roles-current').querySelector('a')!.getAttribute('href')).toBe('#/contatti/ente/40');
+  });
+
+  it('shows hostile notes and names as text', async () => {
+    fakeBackend({ person_get: () => personView({ notes: HOSTILE, given_name: HOSTILE, roles: [role({ title: HOSTILE })] }) });
+    render(Persona, { id: 5 });
+    expect((await screen.findByTestId('person-notes')).textContent).toBe(HOSTILE);
+    expect(screen.getByTestId('person-name').textContent).toContain(HOSTILE);
+    expect(document.querySelector('img'), 'no element is created from user text').toBeNull();
+    expect(document.querySelector('main script, [data-testid="person-roles"] script')).toBeNull();
+  });
+
+  it('edits an office: the new title is sent with the same person and organisation', async () => {
+    let updated: RoleInput | null = null;
+    const calls = fakeBackend({
+      person_get: () => personView(updated ? { roles: [role({ title: updated.title })] } : {}),
+      role_update: (args) => {
+        updated = args.input as RoleInput;
+        return role({ title: updated.title });
+      },
+    });
+    render(Persona, { id: 5 });
+    await screen.findByTestId('roles-current');
+    await fireEvent.click(within(screen.getByTestId('roles-current')).getByTestId('role-edit'));
+    await fireEvent.input(screen.getByTestId('role-title'), { target: { value: 'Sindaca' } });
+    await fireEvent.click(screen.getByTestId('role-save'));
+    await waitFor(() => expect(screen.getByTestId('roles-current').textContent).toContain('Sindaca'));
+    const call = callsTo(calls, 'role_update')[0]!;
+    expect(call.args).toEqual({
+      id: 11,
+      input: { person_id: 5, organisation_id: 40, title: 'Sindaca', valid_from: '2024-07-01', valid_to: null, notes: '' },
+    });
+    expect(callsTo(calls, 'person_get').length, 'the page reloads after the change').toBe(2);
+  });
+
+  it('shows the core validation message next to the field', async () => {
+    fakeBackend({
+      person_get: () => personView(),
+      role_update: () => {
+        throw apiError('validation', 'La fine precede l’inizio.', [{ field: 'valid_to', message: 'La fine precede l’inizio.' }]);
+      },
+    });
+    render(Persona, { id: 5 });
+    await screen.findByTestId('roles-current');
+    await fireEvent.click(within(screen.getByTestId('roles-current')).getByTestId('role-edit'));
+    await fireEvent.click(screen.getByTestId('role-save'));
+    expect((await screen.findByText('La fine precede l’inizio.')).className).toContain('field-error');
+    expect(screen.getByTestId('role-form'), 'the form stays open to be corrected').toBeTruthy();
+  });
+
+  it('deletes an office only after confirmation, and undo restores it', async () => {
+    let roles = personView().roles;
+    const calls = fakeBackend({
+      person_get: () => personView({ roles }),
+      role_delete: (args) => {
+        const gone = roles.find((r) => r.id === args.id)!;
+        roles = roles.filter((r) => r.id !== args.id);
+        return gone;
+      },
+      role_add: (args) => {
+        const input = args.input as RoleInput;
+        const back = role({ id: 99, title: input.title, valid_from: input.valid_from, valid_to: input.valid_to, current: input.valid_to === null });
+        roles = [...roles, back];
+        return back;
+      },
+    });
+    render(Persona, { id: 5 });
+    await screen.findByTestId('roles-past');
+    await fireEvent.click(within(screen.getByTestId('roles-past')).getByTestId('role-delete'));
+    expect(callsTo(calls, 'role_delete'), 'nothing is deleted before confirming').toHaveLength(0);
+    await fireEvent.click(screen.getByTestId('role-delete-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('roles-past')).toBeNull());
+    expect(callsTo(calls, 'role_delete')[0]!.args).toEqual({ id: 12 });
+    const undo = await screen.findByTestId('role-undo');
+    await fireEvent.click(within(undo).getByRole('button'));
+    await waitFor(() => expect(screen.getByTestId('roles-past').textContent).toContain('Assessore al sociale'));
+    expect(callsTo(calls, 'role_add')[0]!.args.input, 'undo re-creates the same office').toEqual({
+      person_id: 5,
+      organisation_id: 40,
+      title: 'Assessore al sociale',
+      valid_from: '2019-07-01',
+      valid_to: '2024-06-30',
+      notes: '',
+    });
+  });
+
+  it('erases the person (GDPR) only after an explicit confirmation', async () => {
+    const calls = fakeBackend({ person_get: () => personView(), person_erase: () => null });
+    render(Persona, { id: 5 });
+    await fireEvent.click(await screen.findByTestId('person-erase'));
+    expect(callsTo(calls, 'person_erase')).toHaveLength(0);
+    expect(screen.getByRole('alertdialog').textContent).toContain('partecipante rimosso');
+    await fireEvent.click(screen.getByTestId('person-erase-confirm'));
+    await waitFor(() => expect(callsTo(calls, 'person_erase')[0]?.args).toEqual({ id: 5 }));
+    await waitFor(() => expect(location.hash).toBe('#/contatti'));
+  });
+
+  it('saves an edited person with the lists as the core expects', async () => {
+    const calls = fakeBackend({ person_get: () => personView(), person_update: () => personView({ family_name: 'Dell’Acqua Rossi' }) });
+    render(Persona, { id: 5 });
+    await fireEvent.click(await screen.findByTestId('person-edit'));
+    await fireEvent.input(screen.getByTestId('person-family'), { target: { value: 'Dell’Acqua Rossi' } });
+    await fireEvent.input(screen.getByTestId('person-email-0'), { target: { value: 'N.Dellacqua@Comune.Pisa.it' } });
+    await fireEvent.click(screen.getByTestId('person-save'));
+    await screen.findByTestId('person-saved');
+    const input = callsTo(calls, 'person_update')[0]!.args.input as Record<string, unknown>;
+    expect(input).toMatchObject({
+      family_name: 'Dell’Acqua Rossi',
+      emails: [{ email: 'N.Dellacqua@Comune.Pisa.it', label: 'ufficio', primary: true }],
+      tags: ['conferenza zonale'],
+      legal_basis: 'public_task',
+      retention_until: '2029-12-31',
+    });
+    expect(screen.getByTestId('person-name').textContent).toBe('Niccolò Dell’Acqua Rossi');
+  });
+
+  it('says so when the person no longer exists', async () => {
+    fakeBackend({ person_get: () => { throw apiError('not_found', 'Nessuna persona'); } });
+    render(Persona, { id: 77 });
+    expect((await screen.findByTestId('person-not-found')).textContent).toContain('non è in rubrica');
+  });
+});
