@@ -13,7 +13,7 @@ use std::io::Write as _;
 use std::process::Command;
 use std::time::Instant;
 
-use raccordo::interchange::text::{read_limited, MAX_INPUT_BYTES};
+use raccordo::interchange::text::read_limited;
 use raccordo::interchange::{csv_contacts, vcard, ContactField};
 use raccordo::territory;
 use raccordo::{ApiError, Error};
