@@ -1,7 +1,7 @@
 # Raccordo — the two commands a newcomer needs:
 #   make run    install what is missing, build, and open the desktop app (default database)
 #   make test   install what is missing, build, and run every test (core, CLI, UI, desktop e2e)
-# Other targets: bench, measure-startup, release, lint, bindings, clean.
+# Other targets: bench, measure-startup, release, lint, bindings, fuzz, clean.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -9,7 +9,7 @@ CARGO ?= cargo
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run test deps-run deps-test ui ui-checks rust-checks rust-tests desktop e2e bench measure-startup release lint bindings clean
+.PHONY: run test deps-run deps-test ui ui-checks rust-checks rust-tests desktop e2e bench measure-startup release lint bindings fuzz clean
 
 run: deps-run ui
 	$(CARGO) run --locked -p raccordo-desktop
@@ -57,6 +57,16 @@ measure-startup: deps-test ui
 
 release: deps-run
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm
+
+# Fuzz every importer for FUZZ_SECONDS each (nightly toolchain and cargo-fuzz; see
+# fuzz/README.md). New inputs go to a scratch corpus; the checked-in one is only read.
+FUZZ_SECONDS ?= 60
+fuzz:
+	cd fuzz && for t in $$(cargo +nightly fuzz list); do \
+		mkdir -p "$(TARGET_DIR)/fuzz-corpus/$$t" && \
+		cargo +nightly fuzz run "$$t" "$(TARGET_DIR)/fuzz-corpus/$$t" "corpus/$$t" -- \
+			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 || exit 1; \
+	done
 
 clean:
 	$(CARGO) clean

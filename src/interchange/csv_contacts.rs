@@ -318,22 +318,23 @@ fn parse(bytes: &[u8]) -> Result<Table> {
             }
         })
         .collect();
-    // Line numbers from byte offsets: the csv crate does not count blank lines…
-    let newlines: Vec<u64> = decoded
-        .text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i as u64)
-        .collect();
-    // The csv crate also places a record after blank lines at the first blank line.
-    let bytes = decoded.text.as_bytes();
-    let line_of = |byte: u64| {
-        let mut at = usize::try_from(byte).unwrap_or(usize::MAX);
-        while bytes.get(at) == Some(&b'\n') {
+    // Line numbers from byte offsets (the csv crate does not count blank lines), counted forward
+    // as the rows come in file order: no table with an entry per line is kept, so a file of
+    // millions of blank lines costs no memory.
+    let text = decoded.text.as_bytes();
+    let (mut counted_to, mut current_line) = (0usize, 1u32);
+    let mut line_of = |byte: u64| {
+        let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        // The csv crate also places a record after blank lines at the first blank line.
+        while text.get(at) == Some(&b'\n') {
             at += 1;
         }
-        u32::try_from(newlines.partition_point(|&n| n < at as u64) + 1).unwrap_or(u32::MAX)
+        if at > counted_to {
+            let newlines = text[counted_to..at].iter().filter(|&&b| b == b'\n').count();
+            current_line = current_line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+            counted_to = at;
+        }
+        current_line
     };
     let mut rows = Vec::new();
     for record in records {

@@ -76,7 +76,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     Ok(Decoded { text, encoding })
 }
 
-/// Reads a file for import, refusing files over [`MAX_INPUT_BYTES`] without reading them whole.
+/// Reads a file for import, refusing files over [`MAX_INPUT_BYTES`] without reading them (by
+/// their size, or after at most the limit plus one byte for pipes).
 pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     let file = std::fs::File::open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -88,6 +89,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
             Error::io("apertura", path)(e)
         }
     })?;
+    // A regular file's size is known: refuse it before reading a byte (the `take` below still
+    // bounds pipes and files that grow while being read).
+    if let Ok(meta) = file.metadata() {
+        if meta.is_file() {
+            check_size(usize::try_from(meta.len()).unwrap_or(usize::MAX))?;
+        }
+    }
     let mut bytes = Vec::new();
     file.take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)

@@ -79,14 +79,13 @@ struct Card {
 /// Reads vCards; see the module contract.
 pub fn read(bytes: &[u8]) -> Result<VcardRead> {
     let decoded = decode(bytes)?;
-    let lines = logical_lines(&decoded.text);
     let mut out = VcardRead {
         records: Vec::new(),
         issues: Vec::new(),
     };
     let mut current: Option<Card> = None;
     let mut count = 0u32;
-    for (line_no, line) in &lines {
+    for (line_no, line) in logical_lines(&decoded.text) {
         let upper = line.trim().to_ascii_uppercase();
         if upper == "BEGIN:VCARD" {
             if let Some(card) = current.take() {
@@ -108,7 +107,7 @@ pub fn read(bytes: &[u8]) -> Result<VcardRead> {
             }
             current = Some(Card {
                 index: count,
-                line: *line_no,
+                line: line_no,
                 props: Vec::new(),
                 problem: None,
             });
@@ -133,7 +132,7 @@ pub fn read(bytes: &[u8]) -> Result<VcardRead> {
         if line.trim().is_empty() {
             continue;
         }
-        match parse_property(line) {
+        match parse_property(&line) {
             Some(p) => card.props.push(p),
             None => {
                 if card.problem.is_none() {
@@ -162,30 +161,32 @@ pub fn read(bytes: &[u8]) -> Result<VcardRead> {
     Ok(out)
 }
 
-/// Unfolded lines with the physical line number where each starts. Quoted-printable values
-/// ending in `=` continue on the next line (vCard 2.1 soft line breaks).
-fn logical_lines(text: &str) -> Vec<(u32, String)> {
-    let mut out: Vec<(u32, String)> = Vec::new();
-    let mut qp_open = false;
-    for (i, raw) in text.split('\n').enumerate() {
+/// Unfolded lines with the physical line number where each starts, produced one at a time so
+/// that memory stays bounded by the decoded text (collecting them would cost an allocation per
+/// physical line: gigabytes for a 50 MB file of short lines). Quoted-printable values ending in
+/// `=` continue on the next line (vCard 2.1 soft line breaks).
+fn logical_lines(text: &str) -> impl Iterator<Item = (u32, String)> + '_ {
+    let mut raw = text.split('\n').enumerate().peekable();
+    std::iter::from_fn(move || {
+        let (i, first) = raw.next()?;
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if let Some((_, last)) = out.last_mut() {
-            if qp_open {
-                last.push('\n');
-                last.push_str(raw);
-                qp_open = raw.ends_with('=');
-                continue;
+        let head = first.split(':').next().unwrap_or("").to_ascii_uppercase();
+        let mut qp_open = head.contains("QUOTED-PRINTABLE") && first.ends_with('=');
+        let mut line = first.to_owned();
+        loop {
+            match raw.peek() {
+                Some((_, next)) if qp_open => {
+                    line.push('\n');
+                    line.push_str(next);
+                    qp_open = next.ends_with('=');
+                }
+                Some((_, next)) if next.starts_with([' ', '\t']) => line.push_str(&next[1..]),
+                _ => break,
             }
-            if raw.starts_with([' ', '\t']) {
-                last.push_str(&raw[1..]);
-                continue;
-            }
+            raw.next();
         }
-        let head = raw.split(':').next().unwrap_or("").to_ascii_uppercase();
-        qp_open = head.contains("QUOTED-PRINTABLE") && raw.ends_with('=');
-        out.push((no, raw.to_owned()));
-    }
-    out
+        Some((no, line))
+    })
 }
 
 /// Splits `name;params:value`; None when there is no `:` outside quotes.
@@ -592,6 +593,23 @@ mod tests {
     fn escapes_round_trip() {
         let s = "a,b;c\\d\ne";
         assert_eq!(unescape(&escape(s)), s, "escape then unescape");
+    }
+
+    #[test]
+    fn logical_lines_unfold_and_keep_the_starting_line() {
+        let text = " lone\nNOTE:a\n b\n\tc\nN;ENCODING=QUOTED-PRINTABLE:x=\ny=\n z\n\nEND";
+        let lines: Vec<(u32, String)> = logical_lines(text).collect();
+        assert_eq!(
+            lines,
+            vec![
+                (1, " lone".to_owned()),
+                (2, "NOTE:abc".to_owned()),
+                (5, "N;ENCODING=QUOTED-PRINTABLE:x=\ny=\n z".to_owned()),
+                (8, String::new()),
+                (9, "END".to_owned()),
+            ],
+            "folding joins, QP soft breaks keep their newline, numbers are where lines start"
+        );
     }
 
     #[test]

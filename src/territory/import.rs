@@ -9,6 +9,11 @@
 //! comune's history). If any row is rejected, or on a dry run, nothing is applied. Otherwise
 //! every row is applied in the caller's transaction, with `valid_from` as start date, recorded in
 //! the audit log; rows that change nothing are accepted and skipped.
+//!
+//! Contract of [`parse_zone_rows`] (the pure first half of the import, also the fuzzing entry
+//! point): no database; a file with more than [`MAX_ZONE_ROWS`] data rows is refused as a whole
+//! before any row is checked, so memory and time stay bounded; every row's `line` is the physical
+//! line where it starts.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -30,6 +35,10 @@ use crate::time;
 const ISTAT_HEADERS: &[&str] = &["istat code", "istat", "codice istat", "cod istat", "codice"];
 const ZONE_HEADERS: &[&str] = &["zona", "zone", "zona distretto", "nome zona", "zone name"];
 
+/// Most data rows accepted in a zones file: Tuscany has 273 comuni, so a longer file is the wrong
+/// file (and would cost one database look-up per row).
+pub const MAX_ZONE_ROWS: usize = 10_000;
+
 /// Imports zone memberships; see the module contract. `file_label` names the file in the report,
 /// the audit log and the membership source.
 pub fn import_zones(
@@ -39,16 +48,89 @@ pub fn import_zones(
     valid_from: NaiveDate,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let file_error = |reason: String| Error::Import {
-        file: file_label.to_owned(),
-        reason,
-    };
     let mut bytes = Vec::new();
     reader
         .take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| file_error(format!("lettura non riuscita ({e})")))?;
-    let content = decode(&bytes)?.text;
+        .map_err(|e| Error::Import {
+            file: file_label.to_owned(),
+            reason: format!("lettura non riuscita ({e})"),
+        })?;
+    let rows = parse_zone_rows(&bytes, file_label)?;
+    drop(bytes);
+
+    let zones = zone_lookup(tx)?;
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut planned: Vec<(ComuneInfo, Plan)> = Vec::new();
+    let mut rejected = Vec::new();
+    let rows_read = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    for row in &rows {
+        match check_row(
+            tx, &zones, &mut seen, row.line, &row.istat, &row.zone, valid_from,
+        )? {
+            Ok(ok) => planned.push(ok),
+            Err(message) => rejected.push(RowIssue {
+                line: row.line,
+                message,
+            }),
+        }
+    }
+    let rows_ok = rows_read - rejected.len() as u32;
+    let apply = rejected.is_empty() && !dry_run;
+    if apply {
+        let source = format!("importazione: {file_label}");
+        let mut changed = 0u32;
+        for (comune, plan) in &planned {
+            if *plan != Plan::Unchanged {
+                let zone = apply_plan(tx, comune, plan, valid_from, &source, false)?;
+                record_change(tx, comune, zone, valid_from, &source)?;
+                changed += 1;
+            }
+        }
+        audit::record(
+            tx,
+            AuditAction::Import,
+            "comune_zone",
+            None,
+            &format!(
+                "Importate {rows_ok} righe di zone-distretto da {file_label} \
+                 ({changed} comuni cambiati) con decorrenza {}",
+                time::format_it(valid_from)
+            ),
+            Some(&json!({ "file": file_label, "rows": rows_ok, "changed": changed })),
+        )?;
+    }
+    Ok(ImportReport {
+        file: file_label.to_owned(),
+        dry_run,
+        rows_read,
+        rows_ok,
+        rejected,
+        applied: apply,
+    })
+}
+
+/// One data row of a zones CSV as found in the file, before any check against the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneRow {
+    /// Physical line (1-based, as an editor shows it) where the row starts.
+    pub line: u32,
+    /// The ISTAT code cell, trimmed ("" when the row has no such cell).
+    pub istat: String,
+    /// The zone cell, trimmed ("" when the row has no such cell).
+    pub zone: String,
+}
+
+/// Parses a zones CSV without touching the database: decoding and limits, separator, header,
+/// and the non-blank data rows with their line numbers. `file_label` names the file in errors.
+/// Errors: the decoding errors of [`decode`], and [`Error::Import`] for an empty file, an
+/// unreadable CSV, a missing header, no data rows or more than [`MAX_ZONE_ROWS`] rows.
+pub fn parse_zone_rows(bytes: &[u8], file_label: &str) -> Result<Vec<ZoneRow>> {
+    let file_error = |reason: String| Error::Import {
+        file: file_label.to_owned(),
+        reason,
+    };
+    let content = decode(bytes)?.text;
     let first_line = content.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let delimiter = [b';', b',', b'\t']
         .into_iter()
@@ -90,65 +172,33 @@ pub fn import_zones(
         )));
     };
 
-    let zones = zone_lookup(tx)?;
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    let mut planned: Vec<(ComuneInfo, Plan)> = Vec::new();
-    let mut rejected = Vec::new();
-    let mut rows_read = 0u32;
+    let mut rows = Vec::new();
     for record in records {
         let record = record.map_err(|e| file_error(csv_reason(&e)))?;
         if record.iter().all(str::is_empty) {
             continue;
         }
-        rows_read += 1;
+        if rows.len() >= MAX_ZONE_ROWS {
+            return Err(file_error(format!(
+                "il file ha più di {MAX_ZONE_ROWS} righe di dati, ma la Toscana ha meno di 300 \
+                 comuni: controlla di aver scelto il file giusto"
+            )));
+        }
         let line = record
             .position()
             .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-        let istat = record.get(istat_col).unwrap_or("");
-        let zone = record.get(zone_col).unwrap_or("");
-        match check_row(tx, &zones, &mut seen, line, istat, zone, valid_from)? {
-            Ok(ok) => planned.push(ok),
-            Err(message) => rejected.push(RowIssue { line, message }),
-        }
+        rows.push(ZoneRow {
+            line,
+            istat: record.get(istat_col).unwrap_or("").to_owned(),
+            zone: record.get(zone_col).unwrap_or("").to_owned(),
+        });
     }
-    if rows_read == 0 {
+    if rows.is_empty() {
         return Err(file_error(
             "nessuna riga di dati dopo l'intestazione istat_code;zona".to_owned(),
         ));
     }
-    let rows_ok = rows_read - rejected.len() as u32;
-    let apply = rejected.is_empty() && !dry_run;
-    if apply {
-        let source = format!("importazione: {file_label}");
-        let mut changed = 0u32;
-        for (comune, plan) in &planned {
-            if *plan != Plan::Unchanged {
-                let zone = apply_plan(tx, comune, plan, valid_from, &source, false)?;
-                record_change(tx, comune, zone, valid_from, &source)?;
-                changed += 1;
-            }
-        }
-        audit::record(
-            tx,
-            AuditAction::Import,
-            "comune_zone",
-            None,
-            &format!(
-                "Importate {rows_ok} righe di zone-distretto da {file_label} \
-                 ({changed} comuni cambiati) con decorrenza {}",
-                time::format_it(valid_from)
-            ),
-            Some(&json!({ "file": file_label, "rows": rows_ok, "changed": changed })),
-        )?;
-    }
-    Ok(ImportReport {
-        file: file_label.to_owned(),
-        dry_run,
-        rows_read,
-        rows_ok,
-        rejected,
-        applied: apply,
-    })
+    Ok(rows)
 }
 
 /// Zones by folded and by compact name → (id, name, ASL).

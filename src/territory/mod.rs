@@ -20,7 +20,7 @@ mod types;
 use chrono::NaiveDate;
 
 pub use edit::{confirm_zones, rename_zone, set_comune_zone, SYNTHETIC_SOURCE};
-pub use import::import_zones;
+pub use import::{import_zones, parse_zone_rows, ZoneRow, MAX_ZONE_ROWS};
 pub use query::{asl_list, comune, list, search_comuni, tree, zone, zones};
 pub use types::*;
 

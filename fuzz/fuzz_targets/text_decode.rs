@@ -1,0 +1,7 @@
+//! Fuzz target: `interchange::text::decode` and `read_limited` on arbitrary bytes.
+//! The invariants are in `tests/common/fuzz_checks.rs`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| raccordo_fuzz::checks::check_text_decode(data));

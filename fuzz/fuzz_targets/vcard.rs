@@ -1,0 +1,7 @@
+//! Fuzz target: `interchange::vcard::read`, and reading back what the writer makes of its records.
+//! The invariants are in `tests/common/fuzz_checks.rs`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| raccordo_fuzz::checks::check_vcard(data));

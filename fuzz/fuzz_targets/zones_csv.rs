@@ -1,0 +1,7 @@
+//! Fuzz target: `territory::parse_zone_rows`, then a dry-run `territory::import_zones` of the same bytes.
+//! The invariants are in `tests/common/fuzz_checks.rs`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| raccordo_fuzz::checks::check_zones_csv(data));
