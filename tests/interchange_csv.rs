@@ -493,3 +493,34 @@ fn generated_records_survive_csv_export_and_import() {
         assert_eq!(back, records, "{style:?}: identical records");
     }
 }
+
+#[test]
+fn a_cell_with_thousands_of_values_is_refused_not_compared_forever() {
+    use raccordo::interchange::csv_contacts::{self, MAX_VALUES_PER_FIELD};
+    let emails: Vec<String> = (0..20_000).map(|i| format!("p{i}@esempio.it")).collect();
+    let text = format!(
+        "Nome;Email\nAnna;\"{}\"\nBruno;b@esempio.it\n",
+        emails.join(",")
+    );
+    let started = std::time::Instant::now();
+    let preview = csv_contacts::preview(text.as_bytes()).expect("preview");
+    let read = csv_contacts::read(text.as_bytes(), &preview.suggested).expect("read");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "refused quickly, not after 20,000² comparisons ({:?})",
+        started.elapsed()
+    );
+    assert_eq!(read.records.len(), 1, "the normal row is read");
+    assert_eq!(
+        read.issues.len(),
+        1,
+        "the row with 20,000 e-mails is refused"
+    );
+    assert!(
+        read.issues[0]
+            .message
+            .contains(&MAX_VALUES_PER_FIELD.to_string()),
+        "the message names the limit: {}",
+        read.issues[0].message
+    );
+}

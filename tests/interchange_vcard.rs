@@ -321,3 +321,25 @@ fn uid_is_written_and_file_is_atomic() {
         .collect();
     assert_eq!(names, vec!["rubrica.vcf"], "no temporary file left");
 }
+
+#[test]
+fn a_card_with_thousands_of_emails_is_refused_with_the_limit() {
+    let mut card =
+        String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Bianchi\r\nN:Bianchi;Anna;;;\r\n");
+    for i in 0..5_000 {
+        card.push_str(&format!("EMAIL:a{i}@esempio.it\r\n"));
+    }
+    card.push_str("END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bruno Neri\r\nN:Neri;Bruno;;;\r\nEND:VCARD\r\n");
+    let read = raccordo::interchange::vcard::read(card.as_bytes()).expect("read");
+    assert_eq!(read.records.len(), 1, "the ordinary card is read");
+    assert_eq!(
+        read.issues.len(),
+        1,
+        "the card with 5,000 e-mails is refused"
+    );
+    assert!(
+        read.issues[0].message.contains("al massimo 50"),
+        "the message names the limit: {}",
+        read.issues[0].message
+    );
+}

@@ -1,13 +1,12 @@
 //! One function per CLI command; each calls the core and prints the result (after COMMIT for
 //! writes).
 
-use std::fs::File;
 use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use raccordo::territory::{self, ComuneSummary, Level, TerritoryRow};
-use raccordo::{demo, paths, settings, time, Entity, Error, ProfileInput, Store};
+use raccordo::{demo, paths, settings, time, ProfileInput, Store};
 
 use super::output::{col, num, thousands, yes_no, Format, Out};
 use super::safety;
@@ -140,13 +139,8 @@ fn import_zones(
     out: &mut Out,
 ) -> CmdResult {
     let valid_from = date_or_today("valid_from", valid_from)?;
-    let reader = File::open(file).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound {
-            what: Entity::File,
-            key: file.display().to_string(),
-        },
-        _ => Error::io("lettura del file", file)(e),
-    })?;
+    // Size-checked before reading (a huge file is refused without being read into memory).
+    let bytes = raccordo::interchange::text::read_limited(file)?;
     let label = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -156,7 +150,7 @@ fn import_zones(
         safety::pre_import_backup(&store, format, out)?;
     }
     let report =
-        store.write(|tx| territory::import_zones(tx, reader, &label, valid_from, dry_run))?;
+        store.write(|tx| territory::import_zones(tx, &bytes[..], &label, valid_from, dry_run))?;
     if format == Format::Json {
         out.json(&report)?;
     }

@@ -388,13 +388,28 @@ fn resolve(
     Ok(columns)
 }
 
-fn push_unique(list: &mut Vec<String>, value: String) {
-    if !list
-        .iter()
-        .any(|v| v.to_lowercase() == value.to_lowercase())
-    {
-        list.push(value);
+/// Most e-mails, phones or tags one row may give a person (a cell holding thousands of values is
+/// not an address book: the row is refused rather than compared value by value).
+pub const MAX_VALUES_PER_FIELD: usize = 50;
+
+/// Adds `value` unless already there (ignoring case); refuses more than
+/// [`MAX_VALUES_PER_FIELD`] values, naming the field.
+fn push_unique(
+    list: &mut Vec<String>,
+    value: String,
+    what: &str,
+) -> std::result::Result<(), String> {
+    let folded = value.to_lowercase();
+    if list.iter().any(|v| v.to_lowercase() == folded) {
+        return Ok(());
     }
+    if list.len() >= MAX_VALUES_PER_FIELD {
+        return Err(format!(
+            "troppi valori in «{what}»: al massimo {MAX_VALUES_PER_FIELD} per persona"
+        ));
+    }
+    list.push(value);
+    Ok(())
 }
 
 fn join_opt(slot: &mut Option<String>, value: &str, sep: &str) {
@@ -515,14 +530,14 @@ fn build(
             ContactField::Honorific => join_opt(&mut r.honorific, value, " "),
             ContactField::Email => {
                 for e in split_emails(value)? {
-                    push_unique(&mut r.emails, e);
+                    push_unique(&mut r.emails, e, "e-mail")?;
                 }
             }
             ContactField::Phone => {
                 for p in value.split([';', ',', '\n']) {
                     let p = unneutralise(p.trim()).trim();
                     if !p.is_empty() {
-                        push_unique(&mut r.phones, p.to_owned());
+                        push_unique(&mut r.phones, p.to_owned(), "telefono")?;
                     }
                 }
             }
@@ -534,7 +549,7 @@ fn build(
                 for t in value.split([',', ';']) {
                     let t = t.trim();
                     if !t.is_empty() {
-                        push_unique(&mut r.tags, t.to_owned());
+                        push_unique(&mut r.tags, t.to_owned(), "etichette")?;
                     }
                 }
             }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::csv_contacts::is_email;
+use super::csv_contacts::MAX_VALUES_PER_FIELD;
 use super::names::split_full_name;
 use super::record::ContactRecord;
 use super::text::decode;
@@ -393,6 +394,7 @@ fn to_record(card: Card) -> std::result::Result<ContactRecord, String> {
                     return Err(format!("«{v}» non è un indirizzo e-mail valido"));
                 }
                 if !r.emails.iter().any(|e| e.eq_ignore_ascii_case(v)) {
+                    too_many(&r.emails, "e-mail")?;
                     r.emails.push(v.to_owned());
                 }
             }
@@ -406,6 +408,7 @@ fn to_record(card: Card) -> std::result::Result<ContactRecord, String> {
                 };
                 let v = v.trim();
                 if !v.is_empty() && !r.phones.iter().any(|x| x == v) {
+                    too_many(&r.phones, "telefono")?;
                     r.phones.push(v.to_owned());
                 }
             }
@@ -427,6 +430,7 @@ fn to_record(card: Card) -> std::result::Result<ContactRecord, String> {
                     let t = unescape(t).trim().to_owned();
                     if !t.is_empty() && !r.tags.iter().any(|x| x.to_lowercase() == t.to_lowercase())
                     {
+                        too_many(&r.tags, "etichette")?;
                         r.tags.push(t);
                     }
                 }
@@ -568,6 +572,18 @@ pub fn format_vcards(cards: &[(&ContactRecord, Option<&str>)], version: VcardVer
 pub fn to_vcard_string(records: &[ContactRecord], version: VcardVersion) -> String {
     let cards: Vec<(&ContactRecord, Option<&str>)> = records.iter().map(|r| (r, None)).collect();
     format_vcards(&cards, version)
+}
+
+/// Refuses a card that would give one person more than [`MAX_VALUES_PER_FIELD`] values (a card
+/// with thousands of e-mails is not an address book entry; checking each against the others
+/// would take quadratic time).
+fn too_many(list: &[String], what: &str) -> std::result::Result<(), String> {
+    if list.len() >= MAX_VALUES_PER_FIELD {
+        return Err(format!(
+            "troppi valori in «{what}»: al massimo {MAX_VALUES_PER_FIELD} per persona"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

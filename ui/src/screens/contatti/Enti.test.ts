@@ -46,3 +46,24 @@ describe('Enti', () => {
     expect((await screen.findByTestId('orgs-none')).textContent).toContain('Nessun ente');
   });
 });
+
+describe('Nuovo ente', () => {
+  it('creates an organisation of the chosen kind and opens its page', async () => {
+    const calls = fakeBackend({
+      org_list: () => [],
+      org_create: () => orgView({ id: 77, kind: 'associazione', name: 'Associazione Città Aperta' }),
+    });
+    render(Enti);
+    await fireEvent.click(await screen.findByTestId('org-new'));
+    const kind = screen.getByTestId('org-new-kind') as HTMLSelectElement;
+    expect(Array.from(kind.options).map((o) => o.value), 'Comuni are seeded, not created here').not.toContain('comune');
+    kind.value = 'associazione';
+    await fireEvent.change(kind);
+    await fireEvent.input(screen.getByTestId('org-new-name'), { target: { value: 'Associazione Città Aperta' } });
+    await fireEvent.click(screen.getByTestId('org-new-save'));
+    await waitFor(() => expect(location.hash).toBe('#/contatti/ente/77'));
+    expect(callsTo(calls, 'org_create')[0]!.args).toEqual({
+      input: { kind: 'associazione', name: 'Associazione Città Aperta', istat_code: null, zone_id: null, asl: null, province_code: null, notes: '' },
+    });
+  });
+});
