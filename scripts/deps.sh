@@ -23,7 +23,9 @@ apt_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-d
 if [ "$mode" = test ]; then
   # libreoffice-calc-nogui: the tests open our CSV/XLSX exports in LibreOffice (headless) and
   # check that no cell became a formula.
-  apt_pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core libreoffice-calc-nogui)
+  # python3-xlib: the e2e suite closes the window as a window manager does (close-window.py).
+  apt_pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core libreoffice-calc-nogui
+    python3-xlib)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -190,3 +190,44 @@ fn no_shell_plugin_or_global_fs_access() {
         );
     }
 }
+
+/// The signature text of every `#[tauri::command]` function in `src/commands/`.
+fn command_signatures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("src/commands") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read command module");
+        for chunk in text.split("#[tauri::command").skip(1) {
+            let start = chunk.find("fn ").expect("a command is a function");
+            let end = chunk[start..].find('{').map_or(chunk.len(), |e| start + e);
+            let sig = chunk[start..end].to_owned();
+            let name = sig[3..].split('(').next().unwrap_or("").trim().to_owned();
+            out.push((name, sig));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_page_never_hands_a_file_path_to_a_command() {
+    // A script injected into the page can call any granted command: if one took a path, it
+    // could read or overwrite any file the user can. Files are chosen in native dialogs on the
+    // Rust side and referred to by opaque tokens or by names checked against a known folder.
+    let sigs = command_signatures();
+    assert!(
+        sigs.len() >= COMMANDS.len(),
+        "every registered command was found in src/commands ({} found, {} registered)",
+        sigs.len(),
+        COMMANDS.len()
+    );
+    for (name, sig) in &sigs {
+        let params = sig.split_once('(').map_or("", |(_, p)| p);
+        for forbidden in ["PathBuf", "&Path", "path:", "file:", "dir:", "folder:"] {
+            assert!(
+                !params.contains(forbidden),
+                "command {name} takes `{forbidden}` from the page: {sig}"
+            );
+        }
+    }
+}

@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { launch, byId, waitText, shot, typeInto, tempDir } from './lib.mjs';
+import { launch, byId, waitText, shot, typeInto, tempDir, closeApp } from './lib.mjs';
 
 const db = join(tempDir(), 'raccordo.sqlite');
 let app;
@@ -94,12 +94,31 @@ test('settings and about screens', async () => {
 });
 
 test('a restart keeps the profile and the zone change', async () => {
-  await app.deleteSession();
+  await closeApp(app);
+  assert.equal(existsSync(`${db}.running`), false, 'closing the window ends the database session (no running marker left)');
   app = await launch(db);
   await byId(app, 'nav-territorio');
   assert.equal(await (await app.$('[data-testid="firstrun-name"]')).isExisting(), false, 'a configured profile skips the first-run screen');
+  await app.pause(300);
+  const notice = await app.$('[data-testid="startup-notice"]');
+  assert.equal(
+    await notice.isExisting(),
+    false,
+    `closing the window ends the session cleanly: no start-up check banner on the next start (${(await notice.isExisting()) ? await notice.getText() : ''})`,
+  );
   await typeInto(app, 'comune-search', 'pisa');
   await app.waitUntil(async () => (await app.$$('[data-testid="comune-result"]')).length > 0, { timeout: 5000, timeoutMsg: 'search results after restart' });
   await (await app.$$('[data-testid="comune-result"]'))[0].click();
   await waitText(app, 'comune-zone', 'Pisana');
+});
+
+test('after a crash the next start checks the database and says so', async () => {
+  await app.deleteSession(); // ends the process abruptly, as a crash or a power cut would
+  assert.equal(existsSync(`${db}.running`), true, 'the killed session left its running marker');
+  app = await launch(db);
+  const notice = await waitText(app, 'startup-notice', 'non era stato chiuso correttamente');
+  assert.match(notice, /non ha trovato problemi/, 'the check found the database healthy and the banner says so');
+  await shot(app, '11-avvio-dopo-arresto');
+  await (await app.$('[data-testid="startup-notice"] button')).click();
+  assert.equal(await (await app.$('[data-testid="startup-notice"]')).isExisting(), false, 'the banner can be dismissed');
 });

@@ -2,6 +2,9 @@
 // through tauri-driver, find elements by data-testid, wait for text, save screenshots.
 import { remote } from 'webdriverio';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -74,4 +77,16 @@ export function answerDialog(path) {
   const hook = process.env.E2E_DIALOG_ANSWER;
   if (!hook) throw new Error('E2E_DIALOG_ANSWER is not set: run the suite through tests/e2e/run.mjs');
   writeFileSync(hook, path ?? '');
+}
+
+/**
+ * Closes the app's window as the user does (the window manager's close request), waits for the
+ * app to exit through its normal path, then ends the WebDriver session. Ending the session alone
+ * kills the process, which is what a crash looks like to the next start.
+ */
+export async function closeApp(app) {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'close-window.py');
+  execFileSync('/usr/bin/python3', [script], { env: process.env, stdio: 'inherit' });
+  await new Promise((ok) => setTimeout(ok, 1500));
+  await app.deleteSession().catch(() => {});
 }
