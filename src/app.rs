@@ -51,9 +51,7 @@ pub fn app_status(
     startup: Option<&crate::startup::StartupReport>,
 ) -> AppStatus {
     let db_path_text = db_path.display().to_string();
-    let notices: Vec<String> = startup
-        .map(|r| r.messages.iter().chain(&r.warnings).cloned().collect())
-        .unwrap_or_default();
+    let notices: Vec<String> = startup.map(|r| r.messages.clone()).unwrap_or_default();
     match store {
         Some(store) => match store.read(settings::profile) {
             Ok(profile) => AppStatus {

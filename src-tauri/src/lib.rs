@@ -34,6 +34,12 @@ pub fn run() -> i32 {
     timing::store_opened(opening.elapsed());
     let result = tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            use tauri::Manager;
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<AppState>().daily_backup());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::app_info,

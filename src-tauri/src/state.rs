@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
 use raccordo::error::{ApiError, Entity, Error};
-use raccordo::startup::{open_checked, StartupReport};
+use raccordo::startup::{open_checked_with, StartupOptions, StartupReport};
 use raccordo::Store;
 
 /// Managed by Tauri; shared by all commands.
@@ -51,9 +51,9 @@ impl PickedFiles {
 
 impl AppState {
     /// Opens the database at `db_path`, or at the default location when `None`, through the
-    /// core's start-up check ([`open_checked`]: creating or migrating with a backup; after an
-    /// unclean shutdown a quick check and, if damaged, recovery from the last good backup; the
-    /// daily backup). Never panics: failures are kept for `app_status`.
+    /// core's start-up check ([`open_checked_with`]: creating or migrating with a backup; after
+    /// an unclean shutdown a quick check and, if damaged, recovery from the last good backup).
+    /// Never panics: failures are kept for `app_status`.
     pub fn open(db_path: Option<PathBuf>) -> Self {
         let db_path = match db_path
             .map(Ok)
@@ -69,7 +69,12 @@ impl AppState {
                 }
             }
         };
-        let (store, startup) = match open_checked(&db_path) {
+        // The daily backup is taken after the window is up (`daily_backup`), not here: copying
+        // and verifying a large database would delay the first paint once a day.
+        let options = StartupOptions {
+            daily_backup: false,
+        };
+        let (store, startup) = match open_checked_with(&db_path, options) {
             Ok((store, report)) => (Ok(store), Some(report)),
             Err(e) => (Err(ApiError::from(e)), None),
         };
@@ -89,6 +94,19 @@ impl AppState {
     /// The database file this window works on (even when it could not be opened).
     pub fn db_path(&self) -> &std::path::Path {
         &self.db_path
+    }
+
+    /// Takes the daily backup (and rotates the folder) if none was taken today; failures are
+    /// logged, the next start tries again.
+    pub fn daily_backup(&self) {
+        if let Ok(store) = self.store() {
+            if let Err(e) = raccordo::backup::daily_backup_if_due(store) {
+                eprintln!(
+                    "avviso: backup giornaliero non riuscito: {}",
+                    ApiError::from(e).message
+                );
+            }
+        }
     }
 
     /// What the start-up check did (unclean shutdown, recovery from a backup, daily backup).

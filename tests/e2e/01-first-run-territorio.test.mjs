@@ -3,8 +3,8 @@
 // and that everything persists across a restart.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { launch, byId, waitText, shot, typeInto, tempDir, closeApp } from './lib.mjs';
 
 const db = join(tempDir(), 'raccordo.sqlite');
@@ -94,6 +94,10 @@ test('settings and about screens', async () => {
 });
 
 test('a restart keeps the profile and the zone change', async () => {
+  const backups = join(dirname(db), 'backups');
+  await app.waitUntil(async () => existsSync(backups) && readdirSync(backups).some((f) => f.startsWith('raccordo-daily-')), {
+    timeout: 10000, timeoutMsg: 'the app takes the daily backup after start, in the backups folder beside the database',
+  });
   await closeApp(app);
   assert.equal(existsSync(`${db}.running`), false, 'closing the window ends the database session (no running marker left)');
   app = await launch(db);
