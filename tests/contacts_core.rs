@@ -398,3 +398,38 @@ fn comune_page_lists_the_mayor_first_then_deputy_then_assessori() {
         "the head of the Comune first, then the deputy, assessori, the rest"
     );
 }
+
+#[test]
+fn gdpr_export_file_is_complete_and_its_audit_row_holds_no_personal_data() {
+    let db = TempDb::new();
+    let store = db.open();
+    let id = add(
+        &store,
+        "Niccolò",
+        "Dell'Acqua",
+        Some("n.dellacqua@esempio.it"),
+    );
+    let path = db.sibling("dati-niccolo-dellacqua.json");
+    let outcome = contacts::transfer::export_person_file(&store, id, &path).expect("export");
+    assert_eq!(outcome.count, 1, "one person exported");
+    let text = std::fs::read_to_string(&path).expect("written");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(
+        json["person"]["emails"][0]["email"], "n.dellacqua@esempio.it",
+        "the export holds the person's data"
+    );
+    let audit = store
+        .read(|c| raccordo::audit::recent(c, 1))
+        .expect("audit");
+    assert!(
+        audit[0].summary.contains(&id.to_string()) && !audit[0].summary.contains("niccolo"),
+        "the audit row names the id, not the file name chosen by the user: {}",
+        audit[0].summary
+    );
+    let missing = db.sibling("no-such-dir/out.json");
+    assert!(
+        contacts::transfer::export_person_file(&store, id, &missing).is_err(),
+        "an unwritable destination is an error"
+    );
+    assert!(!missing.exists(), "and leaves no file");
+}

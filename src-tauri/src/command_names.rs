@@ -34,4 +34,5 @@ pub const COMMANDS: &[&str] = &[
     "contacts_import_pick",
     "contacts_import_run",
     "contacts_export",
+    "person_export_gdpr",
 ];

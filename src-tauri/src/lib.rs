@@ -72,6 +72,7 @@ pub fn run() -> i32 {
             commands::contact_files::contacts_import_pick,
             commands::contact_files::contacts_import_run,
             commands::contact_files::contacts_export,
+            commands::contact_files::person_export_gdpr,
         ])
         .build(tauri::generate_context!());
     match result {

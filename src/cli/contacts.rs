@@ -364,12 +364,7 @@ pub fn person(db: &Path, command: PersonCommand, out: &mut Out) -> CmdResult {
                 )
                 .into());
             }
-            let value: serde_json::Value = store.read(|c| contacts::person_export(c, id))?;
-            let text =
-                serde_json::to_string_pretty(&value).map_err(|e| Error::Internal(e.to_string()))?;
-            let tmp = output.with_extension("tmp");
-            std::fs::write(&tmp, text).map_err(Error::io("scrittura", &tmp))?;
-            std::fs::rename(&tmp, &output).map_err(Error::io("scrittura", &output))?;
+            contacts::transfer::export_person_file(&store, id, &output)?;
             out.line(&format!(
                 "Dati della persona {id} esportati in {}.",
                 output.display()

@@ -257,3 +257,35 @@ pub fn record_export(tx: &Transaction, path: &Path, count: usize) -> Result<()> 
         None,
     )
 }
+
+/// Writes everything about person `id` ([`super::person_export`], GDPR art. 15/20) as JSON to
+/// `path` through the atomic writer (no partial file; a previous file is untouched on failure)
+/// and records the export in the audit log (with the id only, never the person's data).
+pub fn export_person_file(store: &crate::Store, id: i64, path: &Path) -> Result<ExportOutcome> {
+    let value = store.read(|c| super::person_export(c, id))?;
+    let text = serde_json::to_string_pretty(&value).map_err(|e| Error::Internal(e.to_string()))?;
+    crate::interchange::atomic_write(path, |w| {
+        w.write_all(text.as_bytes())
+            .map_err(crate::error::Error::io("scrittura", path))
+    })?;
+    store.write(|tx| {
+        audit::record(
+            tx,
+            AuditAction::Export,
+            "person",
+            Some(&id.to_string()),
+            // No path: a file name chosen by the user may hold the person's name, and audit
+            // rows about a person must survive an erasure without personal data.
+            &format!("Esportati i dati della persona {id} (GDPR)"),
+            None,
+        )
+    })?;
+    Ok(ExportOutcome {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        count: 1,
+    })
+}

@@ -64,3 +64,24 @@ pub async fn contacts_export(
     let outcome = transfer::export_and_record(state.store()?, &path, kind, &filter)?;
     Ok(Some(outcome))
 }
+
+/// GDPR: everything about one person as JSON, through the save dialog; `null` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn person_export_gdpr(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Option<ExportOutcome>, ApiError> {
+    let name = format!("persona-{id}-dati.json");
+    let Some(Some(path)) = dialog::run(move || {
+        dialog::save_file("Esporta i dati della persona", &name, ("JSON", "json"))
+    })
+    .await
+    else {
+        return Ok(None);
+    };
+    Ok(Some(transfer::export_person_file(
+        state.store()?,
+        id,
+        &path,
+    )?))
+}

@@ -252,3 +252,8 @@ export function runContactsImport(
 export function exportContacts(kind: ContactExportKind, filter: PersonFilter): Promise<ExportOutcome | null> {
   return call<ExportOutcome | null>('contacts_export', { kind, filter });
 }
+
+/** GDPR: saves everything about the person as JSON (native save dialog); `null` when cancelled. */
+export function exportPersonData(id: number): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('person_export_gdpr', { id });
+}

@@ -34,7 +34,8 @@ export type Command =
   | 'role_delete'
   | 'contacts_import_pick'
   | 'contacts_import_run'
-  | 'contacts_export';
+  | 'contacts_export'
+  | 'person_export_gdpr';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

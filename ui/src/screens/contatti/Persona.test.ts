@@ -140,3 +140,24 @@ describe('Scheda persona', () => {
     expect((await screen.findByTestId('person-not-found')).textContent).toContain('non è in rubrica');
   });
 });
+
+describe('Scheda persona: GDPR export', () => {
+  it('exports everything about the person through the save dialog and says where', async () => {
+    const calls = fakeBackend({
+      person_get: () => personView(),
+      person_export_gdpr: () => ({ file_name: 'persona-5-dati.json', path: '/home/maria/persona-5-dati.json', count: 1 }),
+    });
+    render(Persona, { id: 5 });
+    await fireEvent.click(await screen.findByTestId('person-export'));
+    expect((await screen.findByTestId('person-exported')).textContent).toContain('/home/maria/persona-5-dati.json');
+    expect(callsTo(calls, 'person_export_gdpr')[0]!.args).toEqual({ id: 5 });
+  });
+
+  it('says nothing when the save dialog is cancelled', async () => {
+    fakeBackend({ person_get: () => personView(), person_export_gdpr: () => null });
+    render(Persona, { id: 5 });
+    await fireEvent.click(await screen.findByTestId('person-export'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('person-exported')).toBeNull();
+  });
+});

@@ -58,6 +58,8 @@ export const contactsEn: { readonly [K in keyof typeof contactsIt]: string } = {
   'person.contacts': 'Contact details',
   'person.noContacts': 'No contact details: add them with “Edit”.',
   'person.saved': 'Changes saved.',
+  'person.exportData': 'Export all the person’s data (JSON)…',
+  'person.exported': 'Data exported to {path}.',
   'person.erase': 'Erase this person’s data (GDPR)…',
   'person.eraseConfirm': 'Permanently erase {name}?',
   'person.eraseExplain': 'Name, contact details, tags, notes and offices are deleted everywhere, search index included. Recorded meetings will show “participant removed”. This cannot be undone: export the data first if the person asked for a copy.',

@@ -56,6 +56,8 @@ export const contactsIt = {
   'person.contacts': 'Recapiti',
   'person.noContacts': 'Nessun recapito: aggiungilo con «Modifica».',
   'person.saved': 'Modifiche salvate.',
+  'person.exportData': 'Esporta tutti i dati della persona (JSON)…',
+  'person.exported': 'Dati esportati in {path}.',
   'person.erase': 'Cancella i dati della persona (GDPR)…',
   'person.eraseConfirm': 'Cancellare definitivamente {name}?',
   'person.eraseExplain': 'Nome, recapiti, etichette, note e incarichi vengono eliminati ovunque, anche dall’indice di ricerca. Negli incontri già registrati comparirà «partecipante rimosso». L’operazione non si può annullare: prima esporta i dati se la persona ne ha chiesto copia.',
