@@ -129,10 +129,7 @@ pub fn export_and_record(
     let count = store.read(|c| export_file(c, path, kind.format(), filter))?;
     store.write(|tx| record_export(tx, path, count))?;
     Ok(ExportOutcome {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        file_name: file_name_of(path),
         path: path.display().to_string(),
         count: u32::try_from(count).unwrap_or(u32::MAX),
     })
@@ -153,10 +150,7 @@ pub struct ImportPreview {
 /// Reads `path` and describes it for the import screen (nothing is written anywhere).
 pub fn preview_file(path: &Path) -> Result<ImportPreview> {
     let bytes = read_limited(path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = file_name_of(path);
     let kind = ContactFileKind::detect(path, &bytes);
     Ok(match kind {
         ContactFileKind::Csv => ImportPreview {
@@ -217,10 +211,7 @@ pub fn import_file(
     // Rows refused by the reader make `apply` roll back like a dry run, but the report must say
     // what the user asked for: a refused import, not a test run.
     report.report.dry_run = dry_run;
-    report.report.file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    report.report.file = file_name_of(path);
     if reader_rejected {
         report.report.rows_read += u32::try_from(issues.len()).unwrap_or(u32::MAX);
         report.report.rejected.extend(issues);
@@ -281,11 +272,15 @@ pub fn export_person_file(store: &crate::Store, id: i64, path: &Path) -> Result<
         )
     })?;
     Ok(ExportOutcome {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        file_name: file_name_of(path),
         path: path.display().to_string(),
         count: 1,
     })
+}
+
+/// The file name of `path` for messages and reports ("" for a path without one).
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
