@@ -31,10 +31,10 @@ fn every_table_is_dumped_or_excluded_with_a_reason() {
         .expect("read schema");
     let excluded_virtual: Vec<&str> = all
         .iter()
-        .filter(|(_, kind, _)| kind == "virtual")
-        .map(|(n, _, _)| n.as_str())
+        .filter(|(_, kind, _, _)| kind == "virtual")
+        .map(|(n, _, _, _)| n.as_str())
         .collect();
-    for (name, kind, _) in &all {
+    for (name, kind, _, _) in &all {
         let is_dumped = dumped.iter().any(|t| &t.name == name);
         let reason = schema::exclusion(name);
         match kind.as_str() {

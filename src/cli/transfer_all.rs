@@ -75,7 +75,12 @@ pub fn import_all(
         file_label: label,
         dry_run,
     };
-    let report = store.write(|tx| dump::import_all(tx, &data, &options))?;
+    // Committed only when applied: a dry run or a rejected file does not write the file at all.
+    let report = store.write_or_rollback(|tx| {
+        let report = dump::import_all(tx, &data, &options)?;
+        let applied = report.applied;
+        Ok((report, applied))
+    })?;
     if format == Format::Json {
         out.json(&report)?;
     } else if report.problems_truncated {

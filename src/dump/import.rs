@@ -4,7 +4,7 @@ use rusqlite::{params_from_iter, Connection, ErrorCode, Transaction};
 use serde::Serialize;
 
 use super::schema::{self, ident, TableInfo, SEQUENCE_TABLE};
-use super::{Dump, TableDump, FORMAT, FORMAT_VERSION};
+use super::{Cell, Dump, TableDump, FORMAT, FORMAT_VERSION};
 use crate::audit::{self, AuditAction};
 use crate::db::SCHEMA_VERSION;
 use crate::error::{sqlite_code, Error, Result};
@@ -272,7 +272,7 @@ fn load(
         if t.name == SEQUENCE_TABLE {
             tx.execute(&format!("DELETE FROM {}", ident(SEQUENCE_TABLE)), [])?;
         }
-        let ids = insert_rows(tx, &t.name, table, report)?;
+        let ids = insert_rows(tx, t, table, report)?;
         if report.problems_truncated {
             return Ok(());
         }
@@ -287,10 +287,11 @@ fn load(
 /// Inserts the rows of one table; returns the rowid given to each row (in order).
 fn insert_rows(
     tx: &Transaction,
-    name: &str,
+    info: &TableInfo,
     table: &TableDump,
     report: &mut ImportAllReport,
 ) -> Result<Vec<i64>> {
+    let name = info.name.as_str();
     let columns: Vec<String> = table.columns.iter().map(|c| ident(c)).collect();
     let marks = vec!["?"; columns.len()].join(", ");
     let mut stmt = tx.prepare(&format!(
@@ -307,6 +308,8 @@ fn insert_rows(
                 columns.len(),
                 table.columns.join(", ")
             ))
+        } else if let Some(problem) = type_problem(info, row) {
+            Some(problem)
         } else {
             match stmt.execute(params_from_iter(row.iter())) {
                 Ok(_) => {
@@ -333,6 +336,33 @@ fn insert_rows(
         }
     }
     Ok(ids)
+}
+
+/// A value whose type is not its STRICT column's: SQLite would convert it silently (42 into a
+/// TEXT column becomes "42"), which no export of this schema can contain.
+fn type_problem(info: &TableInfo, row: &[Cell]) -> Option<String> {
+    info.columns
+        .iter()
+        .zip(&info.types)
+        .zip(row)
+        .find_map(|((column, declared), cell)| {
+            let fits = matches!(
+                (declared.as_str(), cell),
+                (_, Cell::Null)
+                    | ("ANY", _)
+                    | ("INTEGER" | "INT", Cell::Integer(_))
+                    | ("REAL", Cell::Real(_))
+                    | ("TEXT", Cell::Text(_) | Cell::TextBytes(_))
+                    | ("BLOB", Cell::Blob(_))
+            );
+            (!fits).then(|| {
+                format!(
+                    "la colonna «{column}» è di tipo {declared} ma il valore è {}; correggi il \
+                     valore o esporta di nuovo il file",
+                    cell.describe()
+                )
+            })
+        })
 }
 
 /// Errors caused by the values of the row (not by the database or the disk).

@@ -34,7 +34,7 @@ use std::io::Write;
 use std::path::Path;
 
 use rusqlite::Transaction;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, AuditAction};
 use crate::error::{Error, Result};
@@ -58,9 +58,7 @@ pub const MAX_DUMP_BYTES: usize = 200 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dump {
-    #[serde(deserialize_with = "known_format")]
     pub format: String,
-    #[serde(deserialize_with = "known_format_version")]
     pub format_version: u32,
     pub schema_version: i64,
     pub exported_at: String,
@@ -81,31 +79,6 @@ impl Dump {
     pub fn row_count(&self) -> usize {
         self.tables.values().map(|t| t.rows.len()).sum()
     }
-}
-
-fn known_format<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
-    let s = String::deserialize(d)?;
-    if s != FORMAT {
-        return Err(serde::de::Error::custom(format!(
-            "il campo «format» vale «{s}» invece di «{FORMAT}»: il file non è un'esportazione \
-             completa di Raccordo («raccordo export all»)"
-        )));
-    }
-    Ok(s)
-}
-
-fn known_format_version<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> {
-    let v = u32::deserialize(d)?;
-    if v > FORMAT_VERSION {
-        return Err(serde::de::Error::custom(format!(
-            "il file usa il formato {v}, questa versione di Raccordo legge fino al formato \
-             {FORMAT_VERSION}: aggiorna Raccordo"
-        )));
-    }
-    if v == 0 {
-        return Err(serde::de::Error::custom("format_version 0 non esiste"));
-    }
-    Ok(v)
 }
 
 /// Writes the document: header fields first (so a reader meets `format` before the data), then
@@ -200,37 +173,80 @@ pub fn file_label(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Parses a dump; errors name the line and column (see the module contract).
+/// The fields that say what a JSON document is (everything else is skipped unread).
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    format_version: Option<serde_json::Value>,
+}
+
+/// `message at line L column C` of serde_json without the position suffix.
+fn what(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    text.rfind(" at line ")
+        .map_or(text.as_str(), |i| &text[..i])
+        .to_owned()
+}
+
+/// Parses a dump; errors name the line and column (see the module contract). A first pass reads
+/// only the header, so a file of another kind gets a message about its kind, not about a field.
 pub fn parse(bytes: &[u8], label: &str) -> Result<Dump> {
-    serde_json::from_slice::<Dump>(bytes).map_err(|e| {
-        let text = e.to_string();
-        let what = text
-            .rfind(" at line ")
-            .map_or(text.as_str(), |i| &text[..i])
-            .to_owned();
-        let reason = if e.is_syntax() || e.is_eof() {
-            format!(
-                "il file non è un JSON valido alla riga {}, colonna {} ({what}): è troncato o \
-                 danneggiato; usa il file originale di «raccordo export all»",
+    let refuse = |reason: String| Error::Import {
+        file: label.to_owned(),
+        reason,
+    };
+    let not_a_dump = |detail: &str| {
+        refuse(format!(
+            "il file non è un'esportazione completa di Raccordo ({detail}): scegli un file              scritto da «raccordo export all»; per i contatti usa «raccordo import contacts»"
+        ))
+    };
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'{') && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        return Err(not_a_dump("il documento JSON non è un oggetto"));
+    }
+    let header = match serde_json::from_slice::<Header>(bytes) {
+        Ok(h) => h,
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return Err(refuse(format!(
+                "il file non è un JSON valido alla riga {}, colonna {} ({}): è troncato o                  danneggiato; usa il file originale di «raccordo export all»",
                 e.line(),
-                e.column()
-            )
-        } else if what.contains("missing field `format`") || e.line() <= 1 && e.column() <= 1 {
-            format!(
-                "il file non è un'esportazione completa di Raccordo (manca il campo «format»; \
-                 {what}): per i contatti usa «raccordo import contacts»"
-            )
-        } else {
-            format!(
-                "contenuto non valido alla riga {}, colonna {}: {what}",
-                e.line(),
-                e.column()
-            )
-        };
-        Error::Import {
-            file: label.to_owned(),
-            reason,
+                e.column(),
+                what(&e)
+            )))
         }
+        Err(_) => return Err(not_a_dump("non è un oggetto JSON con il campo «format»")),
+    };
+    match header.format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(serde_json::Value::String(f)) => {
+            return Err(not_a_dump(&format!("il campo «format» vale «{f}»")))
+        }
+        Some(other) => return Err(not_a_dump(&format!("il campo «format» vale {other}"))),
+        None => return Err(not_a_dump("manca il campo «format»")),
+    }
+    match header.format_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            return Err(refuse(format!(
+                "il file usa il formato {v}, questa versione di Raccordo legge fino al formato                  {FORMAT_VERSION}: aggiorna Raccordo"
+            )))
+        }
+        _ => {
+            return Err(not_a_dump(&format!(
+                "«format_version» non valido: {}",
+                header
+                    .format_version
+                    .map_or_else(|| "mancante".to_owned(), |v| v.to_string())
+            )))
+        }
+    }
+    serde_json::from_slice::<Dump>(bytes).map_err(|e| {
+        refuse(format!(
+            "contenuto non valido alla riga {}, colonna {}: {}",
+            e.line(),
+            e.column(),
+            what(&e)
+        ))
     })
 }
 

@@ -56,16 +56,27 @@ pub const SEQUENCE_TABLE: &str = "sqlite_sequence";
 pub struct TableInfo {
     pub name: String,
     pub columns: Vec<String>,
+    /// Declared type of each column in a STRICT table (`INTEGER`, `TEXT`, `REAL`, `BLOB`, `ANY`);
+    /// `ANY` for every column of a non-STRICT table.
+    pub types: Vec<String>,
     /// `ORDER BY` clause giving the deterministic row order.
     pub order_by: String,
 }
 
-/// A table of `PRAGMA table_list` in `main`: (name, type, without_rowid).
-pub fn all_tables(conn: &Connection) -> Result<Vec<(String, String, bool)>> {
+/// A table of `PRAGMA table_list` in `main`: (name, type, without_rowid, strict).
+pub fn all_tables(conn: &Connection) -> Result<Vec<(String, String, bool, bool)>> {
     let mut stmt = conn.prepare(
-        "SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main' ORDER BY name",
+        "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'
+         ORDER BY name",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? != 0)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get::<_, i64>(2)? != 0,
+            r.get::<_, i64>(3)? != 0,
+        ))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -85,7 +96,7 @@ pub fn ident(name: &str) -> String {
 /// The tables a dump holds (see the module contract).
 pub fn dumped_tables(conn: &Connection) -> Result<Vec<TableInfo>> {
     let mut out = Vec::new();
-    for (name, kind, without_rowid) in all_tables(conn)? {
+    for (name, kind, without_rowid, strict) in all_tables(conn)? {
         if exclusion(&name).is_some() || kind == "shadow" || kind == "view" {
             continue;
         }
@@ -99,11 +110,18 @@ pub fn dumped_tables(conn: &Connection) -> Result<Vec<TableInfo>> {
                 "internal table {name} is neither dumped nor excluded (dump::schema::EXCLUDED)"
             )));
         }
-        let mut stmt = conn
-            .prepare("SELECT name, pk FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid")?;
-        let cols: Vec<(String, i64)> = stmt
-            .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?
+        let mut stmt = conn.prepare(
+            "SELECT name, pk, upper(type) FROM pragma_table_xinfo(?1) WHERE hidden = 0
+             ORDER BY cid",
+        )?;
+        let xinfo: Vec<(String, i64, String)> = stmt
+            .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let types: Vec<String> = xinfo
+            .iter()
+            .map(|(_, _, t)| if strict { t.clone() } else { "ANY".to_owned() })
+            .collect();
+        let cols: Vec<(String, i64)> = xinfo.into_iter().map(|(n, pk, _)| (n, pk)).collect();
         let order_by = if without_rowid {
             let mut pk: Vec<&(String, i64)> = cols.iter().filter(|(_, k)| *k > 0).collect();
             pk.sort_by_key(|(_, k)| *k);
@@ -117,6 +135,7 @@ pub fn dumped_tables(conn: &Connection) -> Result<Vec<TableInfo>> {
         out.push(TableInfo {
             name,
             columns: cols.into_iter().map(|(c, _)| c).collect(),
+            types,
             order_by,
         });
     }
