@@ -12,6 +12,7 @@ pub mod backup;
 pub mod contacts;
 pub mod db;
 pub mod demo;
+pub mod dump;
 pub mod error;
 pub mod interchange;
 pub mod paths;

@@ -13,6 +13,7 @@ mod org_links;
 mod output;
 mod safety;
 mod transfer;
+mod transfer_all;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -109,12 +110,12 @@ enum Command {
         #[command(subcommand)]
         command: contacts::RoleCommand,
     },
-    /// Importa dati da file (contatti CSV/vCard): tutto o niente, con resoconto riga per riga
+    /// Importa dati da file (contatti CSV/vCard, esportazione completa): tutto o niente, con resoconto
     Import {
         #[command(subcommand)]
         command: transfer::ImportCommand,
     },
-    /// Esporta dati su file (contatti CSV/XLSX/vCard)
+    /// Esporta dati su file (contatti CSV/XLSX/vCard, tutto il database in JSON)
     Export {
         #[command(subcommand)]
         command: transfer::ExportCommand,

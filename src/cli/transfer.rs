@@ -35,6 +35,16 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Importa un'esportazione completa (raccordo export all) in un database NUOVO: tutto o niente
+    All {
+        /// File JSON scritto da «raccordo export all»
+        file: PathBuf,
+        /// Carica e controlla tutto (vincoli e riferimenti), poi annulla: nessuna modifica
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,6 +79,30 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Esporta TUTTO il database in un file JSON (ripristinabile con «import all»)
+    All {
+        /// File di destinazione (.json)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Sostituisce il file di destinazione se esiste
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Refuses to replace an existing file unless `--force` was given.
+pub fn refuse_overwrite(output: &Path, force: bool) -> Result<(), Failure> {
+    if output.exists() && !force {
+        return Err(Error::invalid(
+            "output",
+            format!(
+                "Il file {} esiste già: scegli un altro nome o aggiungi --force per sostituirlo.",
+                output.display()
+            ),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// `--map COLUMN=FIELD` (the last `=` separates, so a column name may contain `=`).
@@ -96,12 +130,19 @@ fn parse_map(items: &[String]) -> Result<Vec<(String, ContactField)>, Failure> {
 }
 
 pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
-    let ImportCommand::Contacts {
-        file,
-        map,
-        dry_run,
-        format,
-    } = command;
+    let (file, map, dry_run, format) = match command {
+        ImportCommand::All {
+            file,
+            dry_run,
+            format,
+        } => return super::transfer_all::import_all(db, &file, dry_run, format, out),
+        ImportCommand::Contacts {
+            file,
+            map,
+            dry_run,
+            format,
+        } => (file, map, dry_run, format),
+    };
     let mapping = parse_map(&map)?;
     if !file.is_file() {
         return Err(Error::NotFound {
@@ -131,25 +172,21 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
 }
 
 pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
-    let ExportCommand::Contacts {
-        format,
-        output,
-        comma,
-        vcard_version,
-        search,
-        comune,
-        force,
-    } = command;
-    if output.exists() && !force {
-        return Err(Error::invalid(
-            "output",
-            format!(
-                "Il file {} esiste già: scegli un altro nome o aggiungi --force per sostituirlo.",
-                output.display()
-            ),
-        )
-        .into());
-    }
+    let (format, output, comma, vcard_version, search, comune, force) = match command {
+        ExportCommand::All { output, force } => {
+            return super::transfer_all::export_all(db, &output, force, out)
+        }
+        ExportCommand::Contacts {
+            format,
+            output,
+            comma,
+            vcard_version,
+            search,
+            comune,
+            force,
+        } => (format, output, comma, vcard_version, search, comune, force),
+    };
+    refuse_overwrite(&output, force)?;
     let format = match format {
         ContactsFormat::Csv => ContactExportFormat::Csv(CsvStyle {
             separator: if comma { ',' } else { ';' },

@@ -111,6 +111,24 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in an IMMEDIATE transaction that is committed only when `f` returns
+    /// `Ok((value, true))`; `Ok((value, false))` rolls it back and still returns the value (a dry
+    /// run, or an import whose report rejects rows), so the database file is not written at all.
+    pub fn write_or_rollback<T>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<(T, bool)>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (value, commit) = f(&tx)?;
+        if commit {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
+        Ok(value)
+    }
+
     /// The connection, recovering it if a previous holder panicked: the connection stays valid
     /// (an unfinished transaction was rolled back when it was dropped).
     fn lock(&self) -> MutexGuard<'_, Connection> {

@@ -79,6 +79,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
 /// Reads a file for import, refusing files over [`MAX_INPUT_BYTES`] without reading them (by
 /// their size, or after at most the limit plus one byte for pipes).
 pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    read_limited_to(path, MAX_INPUT_BYTES)
+}
+
+/// [`read_limited`] with another limit (full dumps have their own, larger one).
+pub fn read_limited_to(path: &Path, limit: usize) -> Result<Vec<u8>> {
+    let too_large = |len: usize| {
+        if len > limit {
+            Err(Error::InputTooLarge {
+                limit_bytes: limit as u64,
+            })
+        } else {
+            Ok(())
+        }
+    };
     let file = std::fs::File::open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::NotFound {
@@ -93,14 +107,14 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>> {
     // bounds pipes and files that grow while being read).
     if let Ok(meta) = file.metadata() {
         if meta.is_file() {
-            check_size(usize::try_from(meta.len()).unwrap_or(usize::MAX))?;
+            too_large(usize::try_from(meta.len()).unwrap_or(usize::MAX))?;
         }
     }
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES as u64 + 1)
+    file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(Error::io("lettura", path))?;
-    check_size(bytes.len())?;
+    too_large(bytes.len())?;
     Ok(bytes)
 }
 

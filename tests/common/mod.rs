@@ -2,6 +2,8 @@
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod contacts;
+pub mod dump;
+pub mod random_data;
 pub mod safety;
 
 use std::path::{Path, PathBuf};
