@@ -34,4 +34,7 @@ pub const COMMANDS: &[&str] = &[
     "contacts_import_pick",
     "contacts_import_run",
     "contacts_export",
+    "audit_page",
+    "audit_entities",
+    "audit_export",
 ];

@@ -66,6 +66,9 @@ pub fn run() -> i32 {
             commands::contact_files::contacts_import_pick,
             commands::contact_files::contacts_import_run,
             commands::contact_files::contacts_export,
+            commands::audit::audit_page,
+            commands::audit::audit_entities,
+            commands::audit::audit_export,
         ])
         .build(tauri::generate_context!());
     match result {

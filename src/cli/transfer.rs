@@ -69,6 +69,9 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Esporta il registro attività (CSV con ; e BOM, XLSX, JSON), con gli stessi filtri di
+    /// «audit list»
+    Audit(super::audit::ExportAuditArgs),
 }
 
 /// `--map COLUMN=FIELD` (the last `=` separates, so a column name may contain `=`).
@@ -131,6 +134,13 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
 }
 
 pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
+    match command {
+        ExportCommand::Audit(args) => super::audit::export(db, args, out),
+        contacts => export_contacts(db, contacts, out),
+    }
+}
+
+fn export_contacts(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
     let ExportCommand::Contacts {
         format,
         output,
@@ -139,7 +149,12 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
         search,
         comune,
         force,
-    } = command;
+    } = command
+    else {
+        return Err(Failure::Usage(
+            "comando di esportazione inatteso".to_owned(),
+        ));
+    };
     if output.exists() && !force {
         return Err(Error::invalid(
             "output",

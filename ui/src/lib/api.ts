@@ -5,6 +5,10 @@ import { invoke } from '@tauri-apps/api/core';
 import type { ApiError as ApiErrorData } from './bindings/ApiError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AppStatus } from './bindings/AppStatus';
+import type { AuditExportKind } from './bindings/AuditExportKind';
+import type { AuditExportOutcome } from './bindings/AuditExportOutcome';
+import type { AuditFilter } from './bindings/AuditFilter';
+import type { AuditPage } from './bindings/AuditPage';
 import type { ComuneDetail } from './bindings/ComuneDetail';
 import type { ComuneSummary } from './bindings/ComuneSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -251,4 +255,21 @@ export function runContactsImport(
 /** Opens the native save dialog and writes the people matching `filter`; `null` when cancelled. */
 export function exportContacts(kind: ContactExportKind, filter: PersonFilter): Promise<ExportOutcome | null> {
   return call<ExportOutcome | null>('contacts_export', { kind, filter });
+}
+
+// ---- Audit log (Registro attività) -------------------------------------------------------------
+
+/** A window of the audit entries matching `filter`, newest first, and how many match in all. */
+export function auditPage(filter: AuditFilter, offset: number, limit: number): Promise<AuditPage> {
+  return call<AuditPage>('audit_page', { filter, offset, limit });
+}
+
+/** The entity names present in the audit log (for the filter). */
+export function auditEntities(): Promise<string[]> {
+  return call<string[]>('audit_entities');
+}
+
+/** Opens the native save dialog and writes the matching entries; `null` when cancelled. */
+export function exportAudit(kind: AuditExportKind, filter: AuditFilter): Promise<AuditExportOutcome | null> {
+  return call<AuditExportOutcome | null>('audit_export', { kind, filter });
 }

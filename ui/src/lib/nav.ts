@@ -57,6 +57,7 @@ export function areaOf(route: Route): AreaId | null {
     case 'importa':
       return 'contatti';
     case 'impostazioni':
+    case 'registro':
       return 'impostazioni';
     case 'informazioni':
       return 'informazioni';

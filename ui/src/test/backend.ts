@@ -34,7 +34,10 @@ export type Command =
   | 'role_delete'
   | 'contacts_import_pick'
   | 'contacts_import_run'
-  | 'contacts_export';
+  | 'contacts_export'
+  | 'audit_page'
+  | 'audit_entities'
+  | 'audit_export';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
