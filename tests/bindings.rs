@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use raccordo::audit::{
     AuditAction, AuditEntry, AuditExportKind, AuditExportOutcome, AuditFilter, AuditPage,
 };
+use raccordo::backup::request::BackupOverview;
 use raccordo::backup::{
     BackupEntry, BackupReason, CheckReport, DbCounts, RestoreReport, RotationReport,
 };
@@ -107,6 +108,7 @@ fn generate(dir: &Path) -> Vec<String> {
         AuditPage,
         AuditExportKind,
         AuditExportOutcome,
+        BackupOverview,
     );
     names.sort();
     let index: String = names

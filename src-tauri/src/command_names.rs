@@ -37,4 +37,9 @@ pub const COMMANDS: &[&str] = &[
     "audit_page",
     "audit_entities",
     "audit_export",
+    "backup_overview",
+    "backup_create",
+    "backup_verify",
+    "backup_restore_request",
+    "backup_restore_cancel",
 ];

@@ -69,6 +69,11 @@ pub fn run() -> i32 {
             commands::audit::audit_page,
             commands::audit::audit_entities,
             commands::audit::audit_export,
+            commands::backup::backup_overview,
+            commands::backup::backup_create,
+            commands::backup::backup_verify,
+            commands::backup::backup_restore_request,
+            commands::backup::backup_restore_cancel,
         ])
         .build(tauri::generate_context!());
     match result {

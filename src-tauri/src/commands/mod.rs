@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod backup;
 pub mod contact_files;
 pub mod contacts;
 pub mod settings;

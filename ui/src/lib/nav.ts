@@ -58,6 +58,7 @@ export function areaOf(route: Route): AreaId | null {
       return 'contatti';
     case 'impostazioni':
     case 'registro':
+    case 'backup':
       return 'impostazioni';
     case 'informazioni':
       return 'informazioni';

@@ -9,6 +9,7 @@ describe('parseHash', () => {
     expect(parseHash('#/impostazioni')).toEqual({ name: 'impostazioni' });
     expect(parseHash('#/informazioni')).toEqual({ name: 'informazioni' });
     expect(parseHash('#/registro')).toEqual({ name: 'registro' });
+    expect(parseHash('#/backup')).toEqual({ name: 'backup' });
     expect(parseHash('#/registro/x')).toEqual({ name: 'not_found', path: '/registro/x' });
     expect(parseHash('#/benvenuto')).toEqual({ name: 'benvenuto' });
     expect(parseHash('#/contatti')).toEqual({ name: 'contatti' });
@@ -62,6 +63,7 @@ describe('routeHref', () => {
       { name: 'impostazioni' },
       { name: 'informazioni' },
       { name: 'registro' },
+      { name: 'backup' },
       { name: 'benvenuto' },
       { name: 'contatti' },
       { name: 'persona', id: 12 },

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'impostazioni' }
   | { name: 'informazioni' }
   | { name: 'registro' }
+  | { name: 'backup' }
   | { name: 'benvenuto' }
   | { name: 'not_found'; path: string };
 
@@ -65,6 +66,7 @@ export function parseHash(hash: string): Route {
     if (first === 'impostazioni') return { name: 'impostazioni' };
     if (first === 'informazioni') return { name: 'informazioni' };
     if (first === 'registro') return { name: 'registro' };
+    if (first === 'backup') return { name: 'backup' };
     if (first === 'benvenuto') return { name: 'benvenuto' };
   }
   return { name: 'not_found', path };
@@ -99,6 +101,8 @@ export function routeHref(route: Route): string {
       return '#/informazioni';
     case 'registro':
       return '#/registro';
+    case 'backup':
+      return '#/backup';
     case 'benvenuto':
       return '#/benvenuto';
     case 'not_found':

@@ -37,7 +37,12 @@ export type Command =
   | 'contacts_export'
   | 'audit_page'
   | 'audit_entities'
-  | 'audit_export';
+  | 'audit_export'
+  | 'backup_overview'
+  | 'backup_create'
+  | 'backup_verify'
+  | 'backup_restore_request'
+  | 'backup_restore_cancel';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

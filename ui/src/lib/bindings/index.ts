@@ -12,6 +12,7 @@ export type { AuditExportOutcome } from "./AuditExportOutcome";
 export type { AuditFilter } from "./AuditFilter";
 export type { AuditPage } from "./AuditPage";
 export type { BackupEntry } from "./BackupEntry";
+export type { BackupOverview } from "./BackupOverview";
 export type { BackupReason } from "./BackupReason";
 export type { CheckReport } from "./CheckReport";
 export type { ComuneDetail } from "./ComuneDetail";
