@@ -107,7 +107,7 @@ fn a_requested_restore_happens_at_next_start_and_keeps_the_current_database() {
         .expect("dir")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.contains(".before-restore-"))
+        .find(|n| n.contains(".before-restore-") && n.ends_with(".sqlite"))
         .expect("the previous database is kept aside");
     let old = Store::open(db.sibling(&kept)).expect("the kept database opens");
     assert_eq!(people(&old), 2, "the kept database has the later change");
