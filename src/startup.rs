@@ -1,6 +1,10 @@
 //! Start-up safety: open the database the way the desktop app does at start.
 //!
 //! Contract of [`open_checked`] (the Zotero model):
+//! 0. A restore asked for in the app ([`crate::backup::request`], `<db>.restore-request`) is
+//!    applied first, before anything opens the database, unless another running instance holds
+//!    it; the outcome (restored, with where the previous database was kept, or not done and why)
+//!    is the first of the `messages`.
 //! 1. If the clean-shutdown marker `<db>.running` was left behind (the previous session was
 //!    killed, crashed or lost power; see [`crate::db::marker`]) the database is checked with
 //!    `PRAGMA quick_check` before anything writes to it. A marker held by a running instance is
@@ -27,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::backup::auto::{self, created_it, BackupEntry};
-use crate::backup::{replace_with, verified_source};
+use crate::backup::{replace_with, request, verified_source, PendingOutcome};
 use crate::db::marker::{self, MarkerState};
 use crate::db::open::inspect;
 use crate::db::Store;
@@ -95,6 +99,14 @@ pub fn open_checked_with(path: &Path, options: StartupOptions) -> Result<(Store,
         messages: Vec::new(),
     };
     let state = marker::probe(path);
+    if !matches!(state, MarkerState::Live) {
+        if let Some(outcome) = request::apply_pending_restore(path) {
+            match outcome {
+                PendingOutcome::Restored(message) => report.messages.push(message),
+                PendingOutcome::Failed(message) => report.warnings.push(message),
+            }
+        }
+    }
     if matches!(state, MarkerState::Stale(_)) {
         report.unclean_shutdown = true;
         match health(path)? {

@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use raccordo::audit::{
+    AuditAction, AuditEntry, AuditExportKind, AuditExportOutcome, AuditFilter, AuditPage,
+};
+use raccordo::backup::request::BackupOverview;
 use raccordo::backup::{
     BackupEntry, BackupReason, CheckReport, DbCounts, RestoreReport, RotationReport,
 };
@@ -98,6 +102,13 @@ fn generate(dir: &Path) -> Vec<String> {
         ImportPick,
         ContactExportKind,
         ExportOutcome,
+        AuditAction,
+        AuditEntry,
+        AuditFilter,
+        AuditPage,
+        AuditExportKind,
+        AuditExportOutcome,
+        BackupOverview,
     );
     names.sort();
     let index: String = names

@@ -374,3 +374,24 @@ fn exports_open_in_libreoffice_with_no_formula_cells() {
         }
     }
 }
+
+#[test]
+fn the_apps_import_backs_up_first_but_not_on_a_dry_run() {
+    let db = TempDb::new();
+    let csv = valid_csv(&db);
+    let store = db.open();
+    let backups = || raccordo::backup::list_backups(&db.path).expect("list backups");
+    raccordo::contacts::transfer::import_file_with_backup(&store, &csv, None, true)
+        .expect("dry run");
+    assert!(backups().is_empty(), "a dry run takes no backup");
+    let report = raccordo::contacts::transfer::import_file_with_backup(&store, &csv, None, false)
+        .expect("import");
+    assert!(report.report.applied, "the import was applied");
+    let taken = backups();
+    assert_eq!(taken.len(), 1, "one backup before the import");
+    assert_eq!(
+        taken[0].reason,
+        raccordo::backup::BackupReason::PreImport,
+        "it is a pre-import backup"
+    );
+}

@@ -35,4 +35,12 @@ pub const COMMANDS: &[&str] = &[
     "contacts_import_run",
     "contacts_export",
     "person_export_gdpr",
+    "audit_page",
+    "audit_entities",
+    "audit_export",
+    "backup_overview",
+    "backup_create",
+    "backup_verify",
+    "backup_restore_request",
+    "backup_restore_cancel",
 ];

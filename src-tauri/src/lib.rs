@@ -73,6 +73,14 @@ pub fn run() -> i32 {
             commands::contact_files::contacts_import_run,
             commands::contact_files::contacts_export,
             commands::contact_files::person_export_gdpr,
+            commands::audit::audit_page,
+            commands::audit::audit_entities,
+            commands::audit::audit_export,
+            commands::backup::backup_overview,
+            commands::backup::backup_create,
+            commands::backup::backup_verify,
+            commands::backup::backup_restore_request,
+            commands::backup::backup_restore_cancel,
         ])
         .build(tauri::generate_context!());
     match result {

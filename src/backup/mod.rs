@@ -13,9 +13,11 @@
 //!   database must not be open meanwhile (close the app first).
 //! - [`check`] inspects a database file read-only and reports integrity, schema version and
 //!   counts; it never modifies the file.
-//! - Automatic backups, their folder, listing and rotation are in [`auto`] and [`rotation`].
+//! - Automatic backups, their folder, listing and rotation are in [`auto`] and [`rotation`];
+//!   the desktop's "restore at next start" (backups named by file name only) in [`request`].
 
 pub mod auto;
+pub mod request;
 pub mod rotation;
 
 use std::fs;
@@ -37,6 +39,7 @@ pub use auto::{
     auto_backup, backups_dir, daily_backup_if_due, list_backups, verify_backup, BackupEntry,
     BackupReason,
 };
+pub use request::{BackupOverview, PendingOutcome};
 pub use rotation::{rotate_backups, Retention, RotationReport};
 
 /// Counts of what a database holds.

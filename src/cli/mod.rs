@@ -5,6 +5,7 @@
 //! functions as the desktop. Write commands print their result only after COMMIT. Errors are ONE
 //! line on stderr, `errore: <message>`, exit status 2 for usage errors and 1 otherwise.
 
+mod audit;
 mod commands;
 mod contacts;
 mod contacts_args;
@@ -115,10 +116,16 @@ enum Command {
         #[command(subcommand)]
         command: transfer::ImportCommand,
     },
-    /// Esporta dati su file (contatti CSV/XLSX/vCard, tutto il database in JSON)
+    /// Esporta dati su file (contatti CSV/XLSX/vCard, registro attività CSV/XLSX/JSON, tutto il
+    /// database in JSON)
     Export {
         #[command(subcommand)]
         command: transfer::ExportCommand,
+    },
+    /// Registro attività: ogni creazione, modifica, eliminazione, importazione ed esportazione
+    Audit {
+        #[command(subcommand)]
+        command: audit::AuditCommand,
     },
     /// Strumenti interni per i test (non documentati)
     #[command(hide = true)]

@@ -88,6 +88,9 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Esporta il registro attività (CSV con ; e BOM, XLSX, JSON), con gli stessi filtri di
+    /// «audit list»
+    Audit(super::audit::ExportAuditArgs),
 }
 
 /// Refuses to replace an existing file unless `--force` was given.
@@ -172,10 +175,11 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
 }
 
 pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
-    let (format, output, comma, vcard_version, search, comune, force) = match command {
+    match command {
         ExportCommand::All { output, force } => {
-            return super::transfer_all::export_all(db, &output, force, out)
+            super::transfer_all::export_all(db, &output, force, out)
         }
+        ExportCommand::Audit(args) => super::audit::export(db, args, out),
         ExportCommand::Contacts {
             format,
             output,
@@ -184,9 +188,33 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
             search,
             comune,
             force,
-        } => (format, output, comma, vcard_version, search, comune, force),
-    };
-    refuse_overwrite(&output, force)?;
+        } => {
+            refuse_overwrite(&output, force)?;
+            export_contacts(
+                db,
+                format,
+                output,
+                comma,
+                vcard_version,
+                search,
+                comune,
+                out,
+            )
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export_contacts(
+    db: &Path,
+    format: ContactsFormat,
+    output: PathBuf,
+    comma: bool,
+    vcard_version: String,
+    search: Option<String>,
+    comune: Option<String>,
+    out: &mut Out,
+) -> CmdResult {
     let format = match format {
         ContactsFormat::Csv => ContactExportFormat::Csv(CsvStyle {
             separator: if comma { ',' } else { ';' },

@@ -221,6 +221,20 @@ pub fn import_file(
     Ok(report)
 }
 
+/// The app's import: a `pre-import` backup first (not on a dry run; if it fails nothing is
+/// imported), then [`import_file`] in one transaction.
+pub fn import_file_with_backup(
+    store: &crate::Store,
+    path: &Path,
+    mapping: Option<&[(String, ContactField)]>,
+    dry_run: bool,
+) -> Result<ContactImportReport> {
+    if !dry_run {
+        crate::backup::auto_backup(store, crate::backup::BackupReason::PreImport)?;
+    }
+    store.write(|tx| import_file(tx, path, mapping, dry_run))
+}
+
 /// Writes the people matching `filter` to `path` (see module contract); returns how many.
 pub fn export_file(
     conn: &Connection,

@@ -11,6 +11,7 @@ pub mod cell;
 pub mod csv_contacts;
 pub mod names;
 pub mod record;
+pub mod table;
 pub mod text;
 pub mod vcard;
 pub mod write;

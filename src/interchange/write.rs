@@ -17,12 +17,11 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cell::csv_cell;
 use super::record::ContactRecord;
+use super::table::{format_csv_table, format_xlsx_table};
 use super::vcard::{format_vcards, VcardVersion};
 use crate::error::{Error, Result};
 
@@ -149,21 +148,8 @@ where
 
 /// CSV text of contacts; see the module contract.
 pub fn format_csv(records: &[ContactRecord], style: CsvStyle) -> String {
-    let sep = style.separator;
-    let mut out = String::new();
-    if style.bom {
-        out.push('\u{FEFF}');
-    }
-    let mut row = |cells: &mut dyn Iterator<Item = String>| {
-        let cells: Vec<String> = cells.map(|c| csv_cell(&c, sep)).collect();
-        out.push_str(&cells.join(&sep.to_string()));
-        out.push_str("\r\n");
-    };
-    row(&mut CONTACT_HEADERS.iter().map(|h| (*h).to_owned()));
-    for r in records {
-        row(&mut contact_cells(r).into_iter());
-    }
-    out
+    let rows: Vec<[String; 10]> = records.iter().map(contact_cells).collect();
+    format_csv_table(&CONTACT_HEADERS, &rows, style)
 }
 
 /// Writes contacts as CSV, atomically.
@@ -175,57 +161,10 @@ pub fn write_csv(records: &[ContactRecord], path: &Path, style: CsvStyle) -> Res
     })
 }
 
-/// Excel's limit for the text of one cell.
-const XLSX_MAX_CELL_CHARS: usize = 32_767;
-
-fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::Internal(format!("scrittura XLSX: {e}"))
-}
-
 /// XLSX bytes of contacts; see the module contract.
 pub fn format_xlsx(records: &[ContactRecord]) -> Result<Vec<u8>> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Contatti").map_err(xlsx_error)?;
-    let bold = Format::new().set_bold();
-    let mut widths: Vec<usize> = CONTACT_HEADERS.iter().map(|h| h.chars().count()).collect();
-    for (c, h) in CONTACT_HEADERS.iter().enumerate() {
-        sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
-            .map_err(xlsx_error)?;
-    }
-    for (i, r) in records.iter().enumerate() {
-        let row = u32::try_from(i + 1).map_err(|_| Error::Internal("too many rows".into()))?;
-        for (c, cell) in contact_cells(r).iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            let text: String = if cell.chars().count() > XLSX_MAX_CELL_CHARS {
-                cell.chars()
-                    .take(XLSX_MAX_CELL_CHARS - 1)
-                    .chain(['…'])
-                    .collect()
-            } else {
-                cell.clone()
-            };
-            let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-            widths[c] = widths[c].max(longest);
-            sheet
-                .write_string(row, c as u16, &text)
-                .map_err(xlsx_error)?;
-        }
-    }
-    for (c, w) in widths.iter().enumerate() {
-        sheet
-            .set_column_width(c as u16, (*w).clamp(8, 60) as f64 + 2.0)
-            .map_err(xlsx_error)?;
-    }
-    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-    let last_row = u32::try_from(records.len()).unwrap_or(u32::MAX);
-    sheet
-        .autofilter(0, 0, last_row, (CONTACT_HEADERS.len() - 1) as u16)
-        .map_err(xlsx_error)?;
-    workbook.save_to_buffer().map_err(xlsx_error)
+    let rows: Vec<[String; 10]> = records.iter().map(contact_cells).collect();
+    format_xlsx_table("Contatti", &CONTACT_HEADERS, &rows)
 }
 
 /// Writes contacts as XLSX, atomically.

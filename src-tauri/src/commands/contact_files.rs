@@ -39,9 +39,12 @@ pub fn contacts_import_run(
     dry_run: bool,
 ) -> Result<ContactImportReport, ApiError> {
     let path = state.picked.get(token)?;
-    Ok(state
-        .store()?
-        .write(|tx| transfer::import_file(tx, &path, mapping.as_deref(), dry_run))?)
+    Ok(transfer::import_file_with_backup(
+        state.store()?,
+        &path,
+        mapping.as_deref(),
+        dry_run,
+    )?)
 }
 
 /// Shows the save dialog and writes the people matching `filter`; `null` when cancelled.

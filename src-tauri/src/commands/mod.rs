@@ -2,6 +2,8 @@
 //! function and returns the core's `ApiError` on failure: no rule lives here.
 
 pub mod app;
+pub mod audit;
+pub mod backup;
 pub mod contact_files;
 pub mod contacts;
 pub mod settings;

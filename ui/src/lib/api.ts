@@ -5,6 +5,13 @@ import { invoke } from '@tauri-apps/api/core';
 import type { ApiError as ApiErrorData } from './bindings/ApiError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AppStatus } from './bindings/AppStatus';
+import type { AuditExportKind } from './bindings/AuditExportKind';
+import type { AuditExportOutcome } from './bindings/AuditExportOutcome';
+import type { AuditFilter } from './bindings/AuditFilter';
+import type { AuditPage } from './bindings/AuditPage';
+import type { BackupEntry } from './bindings/BackupEntry';
+import type { BackupOverview } from './bindings/BackupOverview';
+import type { CheckReport } from './bindings/CheckReport';
 import type { ComuneDetail } from './bindings/ComuneDetail';
 import type { ComuneSummary } from './bindings/ComuneSummary';
 import type { ErrorKind } from './bindings/ErrorKind';
@@ -256,4 +263,48 @@ export function exportContacts(kind: ContactExportKind, filter: PersonFilter): P
 /** GDPR: saves everything about the person as JSON (native save dialog); `null` when cancelled. */
 export function exportPersonData(id: number): Promise<ExportOutcome | null> {
   return call<ExportOutcome | null>('person_export_gdpr', { id });
+}
+
+// ---- Audit log (Registro attività) -------------------------------------------------------------
+
+/** A window of the audit entries matching `filter`, newest first, and how many match in all. */
+export function auditPage(filter: AuditFilter, offset: number, limit: number): Promise<AuditPage> {
+  return call<AuditPage>('audit_page', { filter, offset, limit });
+}
+
+/** The entity names present in the audit log (for the filter). */
+export function auditEntities(): Promise<string[]> {
+  return call<string[]>('audit_entities');
+}
+
+/** Opens the native save dialog and writes the matching entries; `null` when cancelled. */
+export function exportAudit(kind: AuditExportKind, filter: AuditFilter): Promise<AuditExportOutcome | null> {
+  return call<AuditExportOutcome | null>('audit_export', { kind, filter });
+}
+
+// ---- Backup e ripristino -----------------------------------------------------------------------
+
+/** The backups beside the database (newest first), their folder and the pending restore. */
+export function backupOverview(): Promise<BackupOverview> {
+  return call<BackupOverview>('backup_overview');
+}
+
+/** Takes a verified backup now (reason `manual`). */
+export function createBackup(): Promise<BackupEntry> {
+  return call<BackupEntry>('backup_create');
+}
+
+/** Read-only integrity check of the backup with this file name. */
+export function verifyBackup(fileName: string): Promise<CheckReport> {
+  return call<CheckReport>('backup_verify', { file_name: fileName });
+}
+
+/** Verifies the backup and stages it to be restored when Raccordo next starts. */
+export function requestRestore(fileName: string): Promise<BackupEntry> {
+  return call<BackupEntry>('backup_restore_request', { file_name: fileName });
+}
+
+/** Withdraws the restore waiting for the next start. */
+export function cancelRestore(): Promise<void> {
+  return call<void>('backup_restore_cancel');
 }

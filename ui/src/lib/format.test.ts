@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatNumber, isIsoDate, parseItDate, todayIso } from './format';
+import { addDays, formatDate, formatDateTime, formatNumber, isIsoDate, parseItDate, todayIso } from './format';
 
 describe('formatDate', () => {
   it('turns the ISO dates of IPC into gg/mm/aaaa', () => {
@@ -86,5 +86,13 @@ describe('parseItDate', () => {
     expect(parseItDate('2025-03-01'), 'ISO is not how coordinators type').toBeNull();
     expect(parseItDate('03/2025'), 'missing day').toBeNull();
     expect(parseItDate(''), 'empty').toBeNull();
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows a UTC instant in Europe/Rome as gg/mm/aaaa hh:mm, across daylight saving', () => {
+    expect(formatDateTime('2026-11-26T09:30:00Z')).toBe('26/11/2026 10:30');
+    expect(formatDateTime('2026-07-01T22:15:00Z'), 'summer time, next day in Rome').toBe('02/07/2026 00:15');
+    expect(formatDateTime('ieri'), 'not an instant: unchanged').toBe('ieri');
   });
 });

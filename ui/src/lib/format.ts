@@ -72,3 +72,25 @@ const numberFormats: Record<NumberLocale, Intl.NumberFormat> = {
 export function formatNumber(value: number, locale: NumberLocale = 'it'): string {
   return numberFormats[locale].format(value);
 }
+
+const DATE_TIME_ROME = new Intl.DateTimeFormat('it-IT', {
+  timeZone: 'Europe/Rome',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A UTC instant (`2026-11-26T09:30:00Z`) as coordinators read it: `26/11/2026 10:30`, Europe/Rome,
+ * 24-hour clock. A value that is not a valid instant is returned unchanged.
+ */
+export function formatDateTime(utc: string): string {
+  const d = new Date(utc);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(utc) || Number.isNaN(d.getTime())) return utc;
+  const parts = DATE_TIME_ROME.formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}

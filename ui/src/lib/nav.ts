@@ -57,6 +57,8 @@ export function areaOf(route: Route): AreaId | null {
     case 'importa':
       return 'contatti';
     case 'impostazioni':
+    case 'registro':
+    case 'backup':
       return 'impostazioni';
     case 'informazioni':
       return 'informazioni';

@@ -8,6 +8,9 @@ describe('parseHash', () => {
     expect(parseHash('#/comune/050026')).toEqual({ name: 'comune', istat: '050026' });
     expect(parseHash('#/impostazioni')).toEqual({ name: 'impostazioni' });
     expect(parseHash('#/informazioni')).toEqual({ name: 'informazioni' });
+    expect(parseHash('#/registro')).toEqual({ name: 'registro' });
+    expect(parseHash('#/backup')).toEqual({ name: 'backup' });
+    expect(parseHash('#/registro/x')).toEqual({ name: 'not_found', path: '/registro/x' });
     expect(parseHash('#/benvenuto')).toEqual({ name: 'benvenuto' });
     expect(parseHash('#/contatti')).toEqual({ name: 'contatti' });
     expect(parseHash('#/contatti/persona/42')).toEqual({ name: 'persona', id: 42 });
@@ -59,6 +62,8 @@ describe('routeHref', () => {
       { name: 'comune', istat: '050026' },
       { name: 'impostazioni' },
       { name: 'informazioni' },
+      { name: 'registro' },
+      { name: 'backup' },
       { name: 'benvenuto' },
       { name: 'contatti' },
       { name: 'persona', id: 12 },
@@ -76,5 +81,6 @@ describe('routeHref', () => {
   it('builds the documented URLs', () => {
     expect(routeHref({ name: 'zone' })).toBe('#/territorio/zone');
     expect(comuneHref('050026')).toBe('#/comune/050026');
+    expect(routeHref({ name: 'registro' })).toBe('#/registro');
   });
 });

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'importa' }
   | { name: 'impostazioni' }
   | { name: 'informazioni' }
+  | { name: 'registro' }
+  | { name: 'backup' }
   | { name: 'benvenuto' }
   | { name: 'not_found'; path: string };
 
@@ -63,6 +65,8 @@ export function parseHash(hash: string): Route {
   if (second === undefined) {
     if (first === 'impostazioni') return { name: 'impostazioni' };
     if (first === 'informazioni') return { name: 'informazioni' };
+    if (first === 'registro') return { name: 'registro' };
+    if (first === 'backup') return { name: 'backup' };
     if (first === 'benvenuto') return { name: 'benvenuto' };
   }
   return { name: 'not_found', path };
@@ -95,6 +99,10 @@ export function routeHref(route: Route): string {
       return '#/impostazioni';
     case 'informazioni':
       return '#/informazioni';
+    case 'registro':
+      return '#/registro';
+    case 'backup':
+      return '#/backup';
     case 'benvenuto':
       return '#/benvenuto';
     case 'not_found':

@@ -35,7 +35,15 @@ export type Command =
   | 'contacts_import_pick'
   | 'contacts_import_run'
   | 'contacts_export'
-  | 'person_export_gdpr';
+  | 'person_export_gdpr'
+  | 'audit_page'
+  | 'audit_entities'
+  | 'audit_export'
+  | 'backup_overview'
+  | 'backup_create'
+  | 'backup_verify'
+  | 'backup_restore_request'
+  | 'backup_restore_cancel';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

@@ -3,10 +3,12 @@ import type { Dictionary } from './it';
 
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
+import { systemEn } from './en/system';
 
 export const en: Dictionary = {
   ...contactsEn,
   ...contactFilesEn,
+  ...systemEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',
