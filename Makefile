@@ -35,7 +35,10 @@ rust-checks:
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 
 rust-tests:
+	rm -f $(TARGET_DIR)/tmp/safety-figures.txt
 	$(CARGO) test --locked --workspace
+	@echo "== Data-safety figures (short configuration; README: long configuration) =="
+	@cat $(TARGET_DIR)/tmp/safety-figures.txt
 
 desktop:
 	$(CARGO) build --locked -p raccordo-desktop -p raccordo

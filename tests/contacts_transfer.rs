@@ -395,3 +395,28 @@ fn the_apps_import_backs_up_first_but_not_on_a_dry_run() {
         "it is a pre-import backup"
     );
 }
+
+#[test]
+fn the_proposed_export_name_says_what_is_inside_and_is_safe() {
+    use raccordo::contacts::transfer::ContactExportKind;
+    use raccordo::contacts::PersonFilter;
+    let with = |search: &str| PersonFilter {
+        search: Some(search.to_owned()),
+        ..Default::default()
+    };
+    assert_eq!(
+        ContactExportKind::Csv.default_file_name(&PersonFilter::default()),
+        "contatti-raccordo.csv",
+        "everyone"
+    );
+    assert_eq!(
+        ContactExportKind::Xlsx.default_file_name(&with("sindaco pisa")),
+        "contatti-sindaco-pisa.xlsx",
+        "the search names the file"
+    );
+    assert_eq!(
+        ContactExportKind::Vcard.default_file_name(&with("../../.ssh/x")),
+        "contatti-..-..-.ssh-x.vcf",
+        "no path survives: separators become dashes inside one name"
+    );
+}

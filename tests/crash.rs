@@ -206,13 +206,13 @@ fn acknowledged_commits_survive_sigkill() {
         drop(store);
     }
     let elapsed = started.elapsed();
-    eprintln!(
+    common::figures::report(&format!(
         "crash harness: {runs} runs, {kills} SIGKILLs, {unclean} unclean start-ups checked, \
          {acks} acknowledged writes, {} people verified, {later_commits} committed-but-unacked \
          writes seen, 0 integrity failures, 0 missing, {:.1} s",
         expected.len(),
         elapsed.as_secs_f64()
-    );
+    ));
     assert!(
         kills * 10 >= runs * 9,
         "most runs must end by SIGKILL (the writer never stops by itself): {kills}/{runs}"

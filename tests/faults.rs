@@ -60,6 +60,9 @@ fn assert_db_intact(db: &TempDb, people_expected: i64, context: &str) {
     assert!(report.ok, "{context}: the database passes integrity_check");
     let store = db.open();
     assert_eq!(people(&store), people_expected, "{context}: data intact");
+    common::figures::report(&format!(
+        "fault {context}: clear I/O error, database intact ({people_expected} people)"
+    ));
 }
 
 #[test]

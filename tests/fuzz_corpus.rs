@@ -9,6 +9,9 @@
 #[path = "common/fuzz_checks.rs"]
 mod fuzz_checks;
 
+#[path = "common/figures.rs"]
+mod figures;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -59,7 +62,10 @@ fn replay(target: &str) {
         files.len(),
         failures.join("\n")
     );
-    println!("{target}: {} corpus files replayed", files.len());
+    figures::report(&format!(
+        "fuzz corpus {target}: {} files replayed, 0 invariant failures",
+        files.len()
+    ));
 }
 
 #[test]

@@ -13,6 +13,9 @@ use std::io::Write as _;
 use std::process::Command;
 use std::time::Instant;
 
+#[path = "common/figures.rs"]
+mod figures;
+
 use raccordo::interchange::text::read_limited;
 use raccordo::interchange::{csv_contacts, vcard, ContactField};
 use raccordo::territory;
@@ -54,7 +57,7 @@ fn measure(case: &str) -> (u64, f64) {
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
         .unwrap_or_else(|| panic!("case {case}: the child reports its peak memory:\n{stdout}"));
     let mb = kb / 1024;
-    println!("{case}: peak {mb} MB, {secs:.2} s");
+    figures::report(&format!("huge input {case}: peak {mb} MB, {secs:.2} s"));
     assert!(
         mb < PEAK_LIMIT_MB,
         "case {case}: peak memory {mb} MB must stay under {PEAK_LIMIT_MB} MB"

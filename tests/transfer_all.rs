@@ -230,11 +230,11 @@ fn property_random_data_round_trips_losslessly() {
             "the random data of {seeds} seeds must include rows of {table}"
         );
     }
-    println!(
+    common::figures::report(&format!(
         "dump round trip: {seeds} seeds from {base}, {rows} rows compared, {:.1} s; rows of \
          {COVERED:?}: {covered:?}",
         started.elapsed().as_secs_f64()
-    );
+    ));
 }
 
 #[test]

@@ -17,6 +17,8 @@ use super::{export, import, ContactImportReport, PersonFilter};
 use crate::audit::{self, AuditAction};
 use crate::error::{Error, Result};
 use crate::interchange::csv_contacts;
+#[cfg(doc)]
+use crate::interchange::filename::safe_file_name;
 use crate::interchange::text::read_limited;
 use crate::interchange::vcard::{self, VcardVersion};
 use crate::interchange::write::{write_csv, write_vcard, write_xlsx, CsvStyle};
@@ -90,6 +92,18 @@ impl ContactExportKind {
             ContactExportKind::Xlsx => "xlsx",
             ContactExportKind::Vcard => "vcf",
         }
+    }
+
+    /// The name proposed in the save dialog: `contatti-raccordo.csv`, or with the search the list
+    /// is filtered by (`contatti-sindaco-pisa.csv`), made safe ([`safe_file_name`]).
+    pub fn default_file_name(self, filter: &PersonFilter) -> String {
+        let search = filter.search.as_deref().unwrap_or("").trim();
+        let stem = if search.is_empty() {
+            "contatti-raccordo".to_owned()
+        } else {
+            crate::interchange::filename::safe_file_name(&format!("contatti {search}"), "contatti")
+        };
+        format!("{stem}.{}", self.extension())
     }
 
     /// `path` with this format's extension added when it has none (a name typed in a save

@@ -9,6 +9,7 @@
 
 pub mod cell;
 pub mod csv_contacts;
+pub mod filename;
 pub mod names;
 pub mod record;
 pub mod table;

@@ -3,6 +3,7 @@
 
 pub mod contacts;
 pub mod dump;
+pub mod figures;
 pub mod random_data;
 pub mod safety;
 

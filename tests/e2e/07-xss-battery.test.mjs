@@ -29,7 +29,9 @@ const SHORT = V.map((v) => v.replace(/[\r\n\t]+/g, ' ')).filter((v) => v.length 
 const short = (i) => SHORT[i % SHORT.length];
 
 /** Fails if anything injected ran, tried to run, or became live markup. */
+let checks = 0;
 async function assertInert(where) {
+  checks += 1;
   const state = await app.execute(() => ({
     pwned: window.__pwned ?? null,
     title: document.title,
@@ -199,4 +201,5 @@ test('typed into the text fields and shown in every view: nothing runs', async (
   await assertInert('profilo salvato con testo ostile');
   await visit('#/informazioni', 'info-version', 'informazioni');
   await visit('#/territorio', 'asl-node-centro', 'territorio dopo tutto');
+  console.log(`XSS battery: ${new Set(V).size} vectors, ${checks} inert checks, 0 scripts run, 0 CSP violations`);
 });

@@ -54,7 +54,7 @@ pub async fn contacts_export(
     kind: ContactExportKind,
     filter: PersonFilter,
 ) -> Result<Option<ExportOutcome>, ApiError> {
-    let name = format!("contatti-raccordo.{}", kind.extension());
+    let name = kind.default_file_name(&filter);
     let filter_label = (kind.extension().to_uppercase(), kind.extension());
     let Some(Some(path)) = dialog::run(move || {
         dialog::save_file("Esporta contatti", &name, (&filter_label.0, filter_label.1))
