@@ -19,7 +19,7 @@ use super::contacts_args::{OrgLinks, PersonFields};
 
 type CmdResult = Result<ExitCode, Failure>;
 
-pub(super) fn date(field: &str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>, Failure> {
+fn date(field: &str, s: Option<&str>) -> Result<Option<chrono::NaiveDate>, Failure> {
     Ok(s.map(|s| time::parse_date(field, s)).transpose()?)
 }
 
@@ -521,35 +521,19 @@ pub fn org(db: &Path, command: OrgCommand, out: &mut Out) -> CmdResult {
             out.line(&format!("Eliminata l'organizzazione {}: {}.", o.id, o.name))?;
         }
         OrgCommand::Members { id, on, format } => {
-            let on = date("on", on.as_deref())?;
-            let links = store.read(|c| contacts::unione_members(c, id, on))?;
-            super::org_links::print(out, format, "Comune", &links)?;
+            super::org_links::members(&store, id, on.as_deref(), format, out)?
         }
         OrgCommand::AddMember {
             id,
             istat,
             from,
             to,
-        } => {
-            let (from, to) = super::org_links::period(&from, to.as_deref())?;
-            let links = store.write(|tx| contacts::add_unione_member(tx, id, &istat, from, to))?;
-            out.line(&format!(
-                "Comune {istat} aggiunto all'Unione {id}: ora {} periodi registrati.",
-                links.len()
-            ))?;
-        }
+        } => super::org_links::add_member(&store, id, &istat, &from, to.as_deref(), out)?,
         OrgCommand::Zones { id, on, format } => {
-            let on = date("on", on.as_deref())?;
-            let links = store.read(|c| contacts::sds_zones(c, id, on))?;
-            super::org_links::print(out, format, "Zona-distretto", &links)?;
+            super::org_links::zones(&store, id, on.as_deref(), format, out)?
         }
         OrgCommand::AddZone { id, zone, from, to } => {
-            let (from, to) = super::org_links::period(&from, to.as_deref())?;
-            let links = store.write(|tx| contacts::add_sds_zone(tx, id, zone, from, to))?;
-            out.line(&format!(
-                "Zona {zone} assegnata alla SdS {id}: ora {} periodi registrati.",
-                links.len()
-            ))?;
+            super::org_links::add_zone(&store, id, zone, &from, to.as_deref(), out)?
         }
     }
     Ok(ExitCode::SUCCESS)
