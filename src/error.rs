@@ -28,6 +28,9 @@ pub enum Entity {
     Person,
     Organisation,
     Role,
+    Meeting,
+    /// An invitation to a meeting.
+    Invitation,
     /// A database or other file given by path.
     File,
 }
@@ -252,6 +255,13 @@ impl From<Error> for ApiError {
                     "Nessun incarico con identificativo {key}: elenca gli incarichi con \
                      «raccordo role list» e usa l'identificativo mostrato."
                 ),
+                Entity::Meeting => format!(
+                    "Nessun incontro con identificativo {key}: elenca gli incontri con \
+                     «raccordo meeting list» e usa l'identificativo mostrato."
+                ),
+                Entity::Invitation => {
+                    format!("Nessun invito con identificativo {key}: riapri l'incontro e riprova.")
+                }
                 Entity::File => {
                     format!("Il file {key} non esiste: controlla il percorso e riprova.")
                 }

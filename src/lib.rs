@@ -15,6 +15,7 @@ pub mod demo;
 pub mod dump;
 pub mod error;
 pub mod interchange;
+pub mod meetings;
 pub mod paths;
 pub mod settings;
 pub mod startup;

@@ -4,7 +4,7 @@
 //! cross IPC as ISO `YYYY-MM-DD`; users type and read `gg/mm/aaaa` ([`parse_date`] accepts both,
 //! [`format_it`] writes the Italian form); instants are stored in UTC (RFC 3339, [`now_utc`]).
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Rome;
 
 use crate::error::{Error, Result};
@@ -54,6 +54,41 @@ pub(crate) fn parse_iso(s: &str) -> Result<NaiveDate> {
         .map_err(|e| Error::Internal(format!("stored date {s:?} is not ISO: {e}")))
 }
 
+/// Stored form of an instant: UTC, seconds, `Z` (`2027-03-25T09:00:00Z`); text order = time order.
+pub fn instant_iso(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Parses a stored instant ([`instant_iso`]); a malformed stored value is an internal error.
+pub(crate) fn parse_instant(s: &str) -> Result<DateTime<Utc>> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ")
+        .map(|n| n.and_utc())
+        .map_err(|e| Error::Internal(format!("stored instant {s:?} is not UTC ISO: {e}")))
+}
+
+/// The instant of a wall-clock time in Europe/Rome. A time that does not exist (the hour skipped
+/// when summer time starts) is a validation error on `field`; a time that occurs twice (the hour
+/// repeated when it ends) is taken as the first, summer-time one.
+pub fn rome_to_utc(field: &str, local: NaiveDateTime) -> Result<DateTime<Utc>> {
+    match Rome.from_local_datetime(&local) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(
+            field,
+            format!(
+                "L'ora {} del {} non esiste in Italia (passaggio all'ora legale): scegli un'altra ora.",
+                local.format("%H:%M"),
+                format_it(local.date())
+            ),
+        )),
+    }
+}
+
+/// The wall-clock time in Europe/Rome of an instant.
+pub fn utc_to_rome(t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&Rome).naive_local()
+}
+
 /// Formats a date as `gg/mm/aaaa`.
 pub fn format_it(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
@@ -101,6 +136,36 @@ mod tests {
                 other => panic!("{bad:?} must be rejected, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn rome_instants_follow_summer_time() {
+        let at = |y, m, d, h| d_(y, m, d).and_hms_opt(h, 0, 0).unwrap_or_default();
+        fn d_(y: i32, m: u32, day: u32) -> NaiveDate {
+            NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+        }
+        let winter = rome_to_utc("start", at(2027, 3, 25, 10)).ok();
+        assert_eq!(
+            winter.map(instant_iso).as_deref(),
+            Some("2027-03-25T09:00:00Z"),
+            "10:00 in March before the switch is UTC+1"
+        );
+        let summer = rome_to_utc("start", at(2027, 4, 1, 15)).ok();
+        assert_eq!(
+            summer.map(instant_iso).as_deref(),
+            Some("2027-04-01T13:00:00Z"),
+            "15:00 in April is UTC+2"
+        );
+        assert!(
+            rome_to_utc("start", at(2027, 3, 28, 2)).is_err(),
+            "02:00 on 28/03/2027 is skipped by the switch to summer time"
+        );
+        let back = summer.map(utc_to_rome);
+        assert_eq!(
+            back,
+            Some(at(2027, 4, 1, 15)),
+            "round trip to wall-clock time"
+        );
     }
 
     #[test]

@@ -22,6 +22,11 @@ use raccordo::contacts::{
     PersonView, Phone, RoleInput, RoleView, SearchHit,
 };
 use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
+use raccordo::meetings::{
+    AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
+    InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
+    MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
+};
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,
@@ -109,6 +114,25 @@ fn generate(dir: &Path) -> Vec<String> {
         AuditExportKind,
         AuditExportOutcome,
         BackupOverview,
+        MeetingKind,
+        MeetingStatus,
+        ScopeKind,
+        Attendance,
+        Scope,
+        ScopeView,
+        InvitationInput,
+        AgendaItemInput,
+        MeetingInput,
+        InvitationView,
+        AttendanceInput,
+        AgendaItem,
+        StatusChange,
+        Attachment,
+        MeetingSummary,
+        MeetingView,
+        MeetingFilter,
+        ProposedInvitee,
+        MeetingConflict,
     );
     names.sort();
     let index: String = names

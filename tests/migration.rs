@@ -349,3 +349,69 @@ fn v2_database_migrates_to_v3_with_seeded_organisations() {
         "zone history survives the v3 step"
     );
 }
+
+/// Step 3 → 4: a database at schema v3 with a person, a role and a zone membership gains the
+/// meeting tables; the old data is there and a Conferenza zonale can invite the mayor.
+#[test]
+fn v3_database_migrates_to_v4_with_meetings() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 3).expect("migrate to v3");
+        conn.execute_batch(
+            "INSERT INTO person (given_name, family_name, sort_key, name_key, created_at, updated_at)
+               VALUES ('Giulia', 'Verdi', 'verdi giulia', 'giulia verdi', '2025-01-01T00:00:00Z',
+                       '2025-01-01T00:00:00Z');
+             INSERT INTO role (person_id, organisation_id, title, title_folded, valid_from,
+                 created_at, updated_at)
+               SELECT 1, id, 'Sindaca', 'sindaca', '2024-06-10', '2025-01-01T00:00:00Z',
+                      '2025-01-01T00:00:00Z'
+               FROM organisation WHERE kind = 'comune' AND istat_code = '045001';",
+        )
+        .expect("v3 data");
+        assert_eq!(
+            user_version(&conn).expect("version"),
+            3,
+            "database is at v3"
+        );
+    }
+    let store = Store::open(&db.path).expect("v3 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        3,
+        "migration starts from v3"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v3"
+    );
+    let aulla = store
+        .read(|c| territory::comune(c, AULLA, date(2025, 6, 1)))
+        .expect("Aulla");
+    let zone = aulla
+        .zone
+        .map(|z| z.id)
+        .expect("Aulla has a zone in the fixture");
+    let scope = raccordo::meetings::Scope {
+        kind: raccordo::meetings::ScopeKind::Zone,
+        zone_id: Some(zone),
+        ..raccordo::meetings::Scope::none()
+    };
+    let proposed = store
+        .read(|c| {
+            raccordo::meetings::propose_invitees(
+                c,
+                raccordo::meetings::MeetingKind::ConferenzaZonale,
+                &scope,
+                date(2025, 6, 1),
+            )
+        })
+        .expect("proposal on the migrated database");
+    assert!(
+        proposed
+            .iter()
+            .any(|p| p.person_name.as_deref() == Some("Giulia Verdi")),
+        "the v3 mayor of Aulla is proposed for her zone: {proposed:?}"
+    );
+}

@@ -103,6 +103,20 @@ pub fn merge(tx: &Transaction, keep_id: i64, remove_ids: &[i64]) -> Result<Perso
             "UPDATE role SET person_id = ?1, updated_at = ?3 WHERE person_id = ?2",
             params![keep_id, id, time::now_utc()],
         )?;
+        // Invitations follow the person; where both were invited to one meeting, the kept
+        // person's invitation stays and the other goes.
+        tx.execute(
+            "UPDATE OR IGNORE meeting_invitation SET person_id = ?1 WHERE person_id = ?2",
+            params![keep_id, id],
+        )?;
+        tx.execute(
+            "DELETE FROM meeting_invitation WHERE person_id = ?1",
+            params![id],
+        )?;
+        tx.execute(
+            "UPDATE meeting_invitation SET delegate_person_id = ?1 WHERE delegate_person_id = ?2",
+            params![keep_id, id],
+        )?;
         tx.execute(
             "INSERT OR IGNORE INTO person_email (person_id, email, email_lower, label, is_primary)
              SELECT ?1, email, email_lower, label, 0 FROM person_email WHERE person_id = ?2",

@@ -19,9 +19,9 @@
 //!   index entries (FTS5 `secure-delete`, so no token survives), and records a tombstone row
 //!   `person_tombstone(id, erased_at)`: history that points at the id shows
 //!   "partecipante rimosso". Person ids are never reused (AUTOINCREMENT).
-//! - Merge ([`merge`]) moves every role, e-mail, phone and tag to the kept person, concatenates
-//!   notes, keeps the stricter GDPR fields (restricted if any, earliest retention date) and
-//!   deletes the others.
+//! - Merge ([`merge`]) moves every role, e-mail, phone, tag and meeting invitation to the kept
+//!   person, concatenates notes, keeps the stricter GDPR fields (restricted if any, earliest
+//!   retention date) and deletes the others.
 
 mod dedup;
 pub mod export;
@@ -33,7 +33,7 @@ mod role;
 pub mod search;
 pub mod seed;
 pub mod transfer;
-mod types;
+pub(crate) mod types;
 
 pub use dedup::{duplicates, merge};
 pub use gdpr::{erase, is_erased, person_export};

@@ -39,10 +39,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_contacts.sql"),
         after: Some(crate::contacts::seed::install_organisations),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/0004_meetings.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes and the highest it can open.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a Raccordo database ("RACC").
 pub const APPLICATION_ID: i64 = 0x5241_4343;

@@ -4,6 +4,7 @@
 pub mod contacts;
 pub mod dump;
 pub mod figures;
+pub mod meetings;
 pub mod random_data;
 pub mod safety;
 
