@@ -27,6 +27,7 @@ use raccordo::meetings::{
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
 };
+use raccordo::meetings::reminders::{Reminder, ReminderSettings};
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,
@@ -133,6 +134,8 @@ fn generate(dir: &Path) -> Vec<String> {
         MeetingFilter,
         ProposedInvitee,
         MeetingConflict,
+        ReminderSettings,
+        Reminder,
     );
     names.sort();
     let index: String = names

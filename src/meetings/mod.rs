@@ -18,17 +18,23 @@
 //!   occurrence is a meeting of its own (so attendance, minutes and actions attach to it) that
 //!   remembers its original start (RECURRENCE-ID); deleting one occurrence records an exception
 //!   (EXDATE). Expansion is bounded ([`recurrence::MAX_OCCURRENCES`], [`recurrence::HORIZON_YEARS`]).
+//! - Attachments are copies kept beside the database ([`attachments`]); the webview never sees
+//!   their paths.
+//! - Reminders ([`reminders`]) are computed by the core and given by the desktop shell while
+//!   it runs; each is given once per lead and start.
 //! - Every write takes a `&Transaction`, validates first (Italian field errors), writes and
 //!   appends an audit row (meeting id and field names only); reads take `&Connection`.
 //! - UIDs are generated once (`<random>@raccordo`) and never change, so an exported calendar
 //!   re-imported in Thunderbird or Outlook updates its events instead of duplicating them;
 //!   `sequence` grows at every change (iCalendar SEQUENCE).
 
+pub mod attachments;
 mod clean;
 mod concern;
 mod invitees;
 mod read;
 pub mod recurrence;
+pub mod reminders;
 pub mod scope;
 mod store;
 pub mod types;

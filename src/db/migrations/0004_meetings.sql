@@ -136,3 +136,21 @@ CREATE TABLE meeting_attachment (
 ) STRICT;
 
 CREATE INDEX meeting_attachment_meeting ON meeting_attachment (meeting_id);
+
+-- Reminders of meetings while the app runs (desktop notification and in-app notice): how long
+-- before the start, in minutes, comma-separated ('' = off). One row, id = 1; absent = default.
+CREATE TABLE meeting_reminder_setting (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    leads       TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+
+-- Reminders already given, so that a restart does not repeat them; keyed by the start they
+-- announced, so that a moved meeting is announced again.
+CREATE TABLE meeting_reminder_sent (
+    meeting_id   INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+    starts_at    TEXT NOT NULL,
+    lead_minutes INTEGER NOT NULL,
+    sent_at      TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, starts_at, lead_minutes)
+) STRICT, WITHOUT ROWID;

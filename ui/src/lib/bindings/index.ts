@@ -63,6 +63,8 @@ export type { Profile } from "./Profile";
 export type { ProfileInput } from "./ProfileInput";
 export type { ProposedInvitee } from "./ProposedInvitee";
 export type { Recovery } from "./Recovery";
+export type { Reminder } from "./Reminder";
+export type { ReminderSettings } from "./ReminderSettings";
 export type { RestoreReport } from "./RestoreReport";
 export type { RoleInput } from "./RoleInput";
 export type { RoleView } from "./RoleView";
