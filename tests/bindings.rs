@@ -22,12 +22,12 @@ use raccordo::contacts::{
     PersonView, Phone, RoleInput, RoleView, SearchHit,
 };
 use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
+use raccordo::meetings::reminders::{Reminder, ReminderSettings};
 use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
 };
-use raccordo::meetings::reminders::{Reminder, ReminderSettings};
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,

@@ -10,6 +10,10 @@ use chrono::NaiveDate;
 use raccordo::contacts::{
     self, Email, LegalBasis, OrgInput, OrgKind, PersonInput, Phone, RoleInput,
 };
+use raccordo::meetings::{
+    self, reminders, AgendaItemInput, Attendance, AttendanceInput, InvitationInput, MeetingInput,
+    MeetingKind, MeetingStatus, Scope, ScopeKind,
+};
 use raccordo::territory::{self, AslCode};
 use raccordo::{settings, ProfileInput, Store};
 
@@ -148,6 +152,7 @@ fn person_input(rng: &mut Rng, i: usize) -> PersonInput {
 #[derive(Default)]
 struct Made {
     people: Vec<i64>,
+    meetings: Vec<i64>,
     orgs: Vec<i64>,
     unioni: Vec<i64>,
     sds: Vec<i64>,
@@ -309,7 +314,13 @@ pub fn fill(store: &Store, seed: u64, size: usize) -> usize {
             Ok(())
         });
     }
-    // Edits, merges, deletions and GDPR erasures (tombstones; ids never reused).
+    let mut meeting_calls = 0;
+    run(&mut |rng, made| {
+        meeting_calls = fill_meetings(store, rng, made, &zones, &comuni, size);
+        Ok(())
+    });
+    // Edits, merges, deletions and GDPR erasures (tombstones; ids never reused): they also touch
+    // the meetings' invitations and delegates.
     for _ in 0..size / 3 + 1 {
         run(&mut |rng, made| {
             if made.people.len() < 3 {
@@ -340,5 +351,144 @@ pub fn fill(store: &Store, seed: u64, size: usize) -> usize {
             }
         });
     }
+    ok + meeting_calls
+}
+
+/// Random meetings: every kind and scope, invitations of people and offices, agenda items,
+/// attendance with delegates, status changes, short series with a removed occurrence.
+fn fill_meetings(
+    store: &Store,
+    rng: &mut Rng,
+    made: &mut Made,
+    zones: &[i64],
+    comuni: &[String],
+    size: usize,
+) -> usize {
+    let mut ok = 0;
+    let mut count = |r: raccordo::Result<()>| {
+        if r.is_ok() {
+            ok += 1;
+        }
+    };
+    for _ in 0..size / 2 + 2 {
+        let kind = *rng.pick(MeetingKind::ALL);
+        let scope_kind = *rng.pick(ScopeKind::ALL);
+        let scope = Scope {
+            kind: scope_kind,
+            asl: Some(*rng.pick(&AslCode::ALL)),
+            zone_id: Some(*rng.pick(zones)),
+            province: Some(rng.pick(&["050", "048", "052", "PO"]).to_string()),
+            unione_org_id: made.unioni.first().copied(),
+            comuni: (0..rng.below(3) + 1)
+                .map(|_| rng.pick(comuni).clone())
+                .collect(),
+        };
+        let start = rng
+            .date()
+            .and_hms_opt(rng.below(24) as u32, (rng.below(4) * 15) as u32, 0)
+            .unwrap_or_default();
+        let invitations = (0..rng.below(5))
+            .map(|_| InvitationInput {
+                person_id: (!made.people.is_empty() && rng.chance(80))
+                    .then(|| *rng.pick(&made.people)),
+                organisation_id: (!made.orgs.is_empty() && rng.chance(50))
+                    .then(|| *rng.pick(&made.orgs)),
+                title: line(rng, 60),
+            })
+            .collect();
+        let agenda = (0..rng.below(4))
+            .map(|_| AgendaItemInput {
+                title: non_empty(rng, 120),
+                presenter: line(rng, 60),
+                duration_min: rng.chance(50).then(|| rng.below(180) as u32 + 1),
+                notes: notes(rng),
+            })
+            .collect();
+        let input = MeetingInput {
+            kind,
+            title: non_empty(rng, 150),
+            start,
+            end: start + chrono::Duration::minutes(rng.below(600) as i64),
+            all_day: rng.chance(10),
+            place: line(rng, 100),
+            link: line(rng, 100),
+            status: *rng.pick(MeetingStatus::ALL),
+            scope,
+            organiser: line(rng, 80),
+            description: notes(rng),
+            invitations,
+            agenda,
+            recurrence: rng.chance(15).then(|| {
+                rng.pick(&[
+                    "FREQ=WEEKLY;COUNT=3",
+                    "FREQ=MONTHLY;BYDAY=2TH;COUNT=4",
+                    "FREQ=DAILY;COUNT=2",
+                ])
+                .to_string()
+            }),
+        };
+        count(
+            store
+                .write(|tx| meetings::create_meeting(tx, &input))
+                .map(|m| {
+                    made.meetings.push(m.summary.id);
+                }),
+        );
+    }
+    for _ in 0..size / 2 + 1 {
+        if made.meetings.is_empty() {
+            break;
+        }
+        let id = *rng.pick(&made.meetings);
+        let r = match rng.below(4) {
+            0 => store
+                .write(|tx| {
+                    meetings::set_status(tx, id, *rng.pick(MeetingStatus::ALL), &notes(rng))
+                })
+                .map(drop),
+            1 => store.read(|c| meetings::meeting(c, id)).and_then(|m| {
+                let Some(inv) = m.invitations.first() else {
+                    return Ok(());
+                };
+                let attendance = *rng.pick(Attendance::ALL);
+                let input = AttendanceInput {
+                    attendance,
+                    delegate_person_id: (attendance == Attendance::Delegated
+                        && !made.people.is_empty()
+                        && rng.chance(50))
+                    .then(|| *rng.pick(&made.people)),
+                    delegate_name: non_empty(rng, 60),
+                    note: notes(rng),
+                };
+                store
+                    .write(|tx| meetings::set_attendance(tx, inv.id, &input))
+                    .map(drop)
+            }),
+            2 => {
+                let start = rng.date().and_hms_opt(9, 30, 0).unwrap_or_default();
+                store
+                    .write(|tx| meetings::move_meeting(tx, id, start))
+                    .map(drop)
+            }
+            _ => {
+                made.meetings.retain(|m| *m != id);
+                store.write(|tx| meetings::delete_meeting(tx, id)).map(drop)
+            }
+        };
+        count(r);
+    }
+    let leads = vec![rng.below(2000) as u32 + 1, 60];
+    count(
+        store
+            .write(|tx| {
+                reminders::save_reminder_settings(
+                    tx,
+                    &reminders::ReminderSettings {
+                        leads_minutes: leads,
+                    },
+                )
+            })
+            .map(drop),
+    );
     ok
 }
