@@ -8,8 +8,10 @@
 //! [`csv_contacts::MAX_ROWS`] rows per CSV file.
 
 pub mod cell;
+pub mod content_line;
 pub mod csv_contacts;
 pub mod filename;
+pub mod ics;
 pub mod names;
 pub mod record;
 pub mod table;

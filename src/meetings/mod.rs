@@ -24,6 +24,7 @@
 //!   re-imported in Thunderbird or Outlook updates its events instead of duplicating them;
 //!   `sequence` grows at every change (iCalendar SEQUENCE).
 
+pub mod calendar;
 mod clean;
 mod concern;
 mod invitees;
