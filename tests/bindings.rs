@@ -22,6 +22,7 @@ use raccordo::contacts::{
     PersonView, Phone, RoleInput, RoleView, SearchHit,
 };
 use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
+use raccordo::meetings::calendar::{CalendarImportReport, CalendarImportRow, CalendarOutcome};
 use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
@@ -133,6 +134,9 @@ fn generate(dir: &Path) -> Vec<String> {
         MeetingFilter,
         ProposedInvitee,
         MeetingConflict,
+        CalendarOutcome,
+        CalendarImportRow,
+        CalendarImportReport,
     );
     names.sort();
     let index: String = names

@@ -53,8 +53,11 @@ pub(super) fn kind_of(categories: &[String]) -> Option<MeetingKind> {
     })
 }
 
-/// "Nome <e-mail>" → (name, e-mail); anything else is a name.
+/// "Nome <e-mail>" → (name, e-mail); an e-mail alone is both; anything else is a name.
 pub(super) fn split_name_email(s: &str) -> (String, Option<String>) {
+    if is_email(s.trim()) {
+        return (s.trim().to_owned(), Some(s.trim().to_owned()));
+    }
     if let Some(inner) = s.trim().strip_suffix('>') {
         if let Some((name, email)) = inner.rsplit_once('<') {
             if is_email(email.trim()) {
@@ -65,10 +68,12 @@ pub(super) fn split_name_email(s: &str) -> (String, Option<String>) {
     (s.trim().to_owned(), None)
 }
 
-/// The inverse of [`split_name_email`].
+/// The inverse of [`split_name_email`]; a name that is the e-mail itself (Google writes
+/// `CN=a@b.it`) gives the e-mail alone.
 pub(super) fn join_name_email(name: &str, email: Option<&str>) -> String {
     match (name.trim(), email) {
         ("", Some(e)) => e.to_owned(),
+        (n, Some(e)) if n.eq_ignore_ascii_case(e) => e.to_owned(),
         (n, Some(e)) => format!("{n} <{e}>"),
         (n, None) => n.to_owned(),
     }
@@ -243,6 +248,11 @@ mod tests {
             join_name_email("", Some("a@b.it")),
             "a@b.it",
             "e-mail alone"
+        );
+        assert_eq!(
+            join_name_email("A@B.it", Some("a@b.it")),
+            "a@b.it",
+            "a name that is the e-mail is not repeated"
         );
     }
 
