@@ -1,9 +1,9 @@
 //! One VEVENT's properties → an [`IcsEvent`], or the reason (with its line) it cannot be read.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDateTime};
 
 use super::lexer::Prop;
-use super::values::{parse_duration, parse_time, parse_utc, rule_with_utc_until, RawTime};
+use super::values::{parse_duration, parse_time, parse_utc, rule_with_utc_until, RawTime, YEARS};
 use super::zones::{Zone, Zones};
 use super::{IcsAttendee, IcsEvent, IcsStatus, IcsTime, PartStat, MAX_VALUES_PER_EVENT};
 use crate::interchange::content_line::{split_unescaped, unescape};
@@ -113,8 +113,10 @@ impl Times<'_> {
             )
         })?;
         let local = match raw {
-            RawTime::Date(d) => return Ok((IcsTime::Date(d), String::new(), false)),
-            RawTime::Utc(t) => return Ok((IcsTime::Instant(t.and_utc()), "UTC".into(), false)),
+            RawTime::Date(d) => return self.checked(p, IcsTime::Date(d), String::new(), false),
+            RawTime::Utc(t) => {
+                return self.checked(p, IcsTime::Instant(t.and_utc()), "UTC".into(), false)
+            }
             RawTime::Local(t) => t,
         };
         let (zone, label, floating) = match p.param("TZID") {
@@ -145,7 +147,30 @@ impl Times<'_> {
                 ),
             ));
         }
-        Ok((IcsTime::Instant(at), label, floating))
+        self.checked(p, IcsTime::Instant(at), label, floating)
+    }
+
+    /// `t` when it lies within [`YEARS`] (also in Rome time), else the rejection.
+    fn checked(
+        &self,
+        p: &Prop,
+        t: IcsTime,
+        label: String,
+        floating: bool,
+    ) -> Result<(IcsTime, String, bool), RowIssue> {
+        if in_years(t) {
+            return Ok((t, label, floating));
+        }
+        Err(issue(
+            p.line,
+            format!(
+                "riga {}: la data di {} è fuori dagli anni gestiti ({}–{})",
+                p.line,
+                p.name,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
     }
 
     /// The zone used to read a local UNTIL: DTSTART's.
@@ -153,6 +178,16 @@ impl Times<'_> {
         match p.param("TZID").map(|t| self.zones.resolve(t)) {
             Some(Ok(z)) => z,
             _ => self.floating.zone.clone(),
+        }
+    }
+}
+
+/// The day or instant lies within [`YEARS`], in UTC and in Rome time.
+fn in_years(t: IcsTime) -> bool {
+    match t {
+        IcsTime::Date(d) => YEARS.contains(&d.year()),
+        IcsTime::Instant(i) => {
+            YEARS.contains(&i.year()) && YEARS.contains(&crate::time::utc_to_rome(i).year())
         }
     }
 }
@@ -249,6 +284,17 @@ pub(super) fn convert(
             instant => instant,
         },
     };
+    if !in_years(end) {
+        return Err(issue(
+            dtstart.line,
+            format!(
+                "riga {}: l'evento finisce dopo gli anni gestiti ({}–{})",
+                dtstart.line,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ));
+    }
     let mut ev = IcsEvent {
         line,
         uid: String::new(),

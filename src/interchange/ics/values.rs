@@ -19,6 +19,9 @@ fn digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// Years an event may fall in (what is read can always be written back and read again).
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
 fn date(s: &str) -> Option<NaiveDate> {
     if s.len() != 8 {
         return None;
@@ -56,12 +59,14 @@ pub(super) fn parse_time(value: &str) -> Option<RawTime> {
     })
 }
 
-/// A UTC DATE-TIME (DTSTAMP, CREATED); a time without `Z` is taken as UTC too.
+/// A UTC DATE-TIME (DTSTAMP, CREATED); a time without `Z` is taken as UTC too; None outside
+/// [`YEARS`].
 pub(super) fn parse_utc(value: &str) -> Option<DateTime<Utc>> {
-    match parse_time(value)? {
-        RawTime::Utc(t) | RawTime::Local(t) => Some(t.and_utc()),
-        RawTime::Date(d) => Some(d.and_time(NaiveTime::MIN).and_utc()),
-    }
+    let t = match parse_time(value)? {
+        RawTime::Utc(t) | RawTime::Local(t) => t.and_utc(),
+        RawTime::Date(d) => d.and_time(NaiveTime::MIN).and_utc(),
+    };
+    YEARS.contains(&chrono::Datelike::year(&t)).then_some(t)
 }
 
 /// Writes an instant as `YYYYMMDDTHHMMSSZ`.
@@ -168,6 +173,12 @@ pub(super) fn rule_with_utc_until(
                     RawTime::Local(t) => to_utc(t)?,
                     RawTime::Date(d) => to_utc(d.and_hms_opt(23, 59, 59)?)?,
                 };
+                let rome = crate::time::utc_to_rome(utc);
+                if !YEARS.contains(&chrono::Datelike::year(&utc))
+                    || !YEARS.contains(&chrono::Datelike::year(&rome))
+                {
+                    return None;
+                }
                 parts.push(format!("UNTIL={}", format_utc(utc)));
             }
             None => parts.push(upper),
