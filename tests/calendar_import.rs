@@ -429,3 +429,119 @@ fn selections_export_whole_series_and_files_are_written_atomically_with_audit() 
     );
     let _ = s.series_first;
 }
+
+#[test]
+fn a_link_only_meeting_and_a_series_moved_to_another_hour_keep_what_raccordo_knows() {
+    use common::meetings::input;
+    use raccordo::meetings::{AttendanceInput, InvitationInput, MeetingKind};
+    let db = TempDb::new();
+    let store = db.open();
+    let (_, [conti, ..]) = pisana(&store);
+    let mut online = input(MeetingKind::Altro, "Riunione online", at(2027, 3, 2, 10, 0));
+    online.link = "https://meet.example.org/sai".into();
+    store
+        .write(|tx| meetings::create_meeting(tx, &online))
+        .expect("online meeting");
+    let mut weekly = input(
+        MeetingKind::DirettoriSds,
+        "Settimanale",
+        at(2027, 3, 1, 10, 0),
+    );
+    weekly.recurrence = Some("FREQ=WEEKLY;COUNT=3".into());
+    weekly.invitations = vec![InvitationInput {
+        person_id: Some(conti),
+        ..Default::default()
+    }];
+    let first = store
+        .write(|tx| meetings::create_meeting(tx, &weekly))
+        .expect("series");
+    let present = AttendanceInput {
+        attendance: Attendance::Present,
+        delegate_person_id: None,
+        delegate_name: String::new(),
+        note: String::new(),
+    };
+    store
+        .write(|tx| meetings::set_attendance(tx, first.invitations[0].id, &present))
+        .expect("attendance");
+    let ids_before: Vec<i64> = all_meetings(&store)
+        .iter()
+        .filter(|m| m.series_id.is_some())
+        .map(|m| m.id)
+        .collect();
+
+    let text = export_all(&store);
+    assert!(
+        text.contains("LOCATION:https://meet.example.org/sai\r\nURL:https://meet.example.org/sai"),
+        "without a place the link is the LOCATION too:\n{text}"
+    );
+    let again = import_ok(&store, text.as_bytes());
+    assert_eq!(
+        count(&again, CalendarOutcome::Unchanged),
+        again.rows.len(),
+        "a link-only meeting re-imports unchanged (no place made up from the link): {:?}",
+        again.rows
+    );
+
+    // As Thunderbird does when the whole series moves: DTSTART, DTEND and the RECURRENCE-ID of
+    // the override (the first occurrence differs by its attendance).
+    assert!(
+        text.contains("RECURRENCE-ID;TZID=Europe/Rome:20270301T100000"),
+        "the first occurrence is an override:\n{text}"
+    );
+    let moved = text
+        .replace(
+            "DTSTART;TZID=Europe/Rome:20270301T100000",
+            "DTSTART;TZID=Europe/Rome:20270301T093000",
+        )
+        .replace(
+            "RECURRENCE-ID;TZID=Europe/Rome:20270301T100000",
+            "RECURRENCE-ID;TZID=Europe/Rome:20270301T093000",
+        )
+        .replace(
+            "DTEND;TZID=Europe/Rome:20270301T120000",
+            "DTEND;TZID=Europe/Rome:20270301T113000",
+        );
+    let report = import_ok(&store, moved.as_bytes());
+    assert_eq!(
+        (report.skipped, report.meetings_created, report.meetings_deleted),
+        (0, 0, 0),
+        "the occurrences are moved, not recreated: {:?}",
+        report.rows
+    );
+    let after: Vec<_> = all_meetings(&store)
+        .into_iter()
+        .filter(|m| m.series_id.is_some())
+        .collect();
+    assert_eq!(
+        after.iter().map(|m| m.id).collect::<Vec<_>>(),
+        ids_before,
+        "same meetings"
+    );
+    assert!(
+        after
+            .iter()
+            .all(|m| m.start.format("%H:%M").to_string() == "09:30"),
+        "all at 09:30 now"
+    );
+    let first_now = store
+        .read(|c| meetings::meeting(c, ids_before[0]))
+        .expect("first occurrence");
+    assert_eq!(
+        first_now.invitations[0].attendance,
+        Attendance::Present,
+        "attendance stays with the moved occurrence"
+    );
+    assert_eq!(
+        first_now.recurrence_id.map(|r| r.to_rfc3339()),
+        Some("2027-03-01T08:30:00+00:00".to_owned()),
+        "its original start follows the rule"
+    );
+    let stable = import_ok(&store, moved.as_bytes());
+    assert_eq!(
+        count(&stable, CalendarOutcome::Unchanged),
+        stable.rows.len(),
+        "and the moved file again changes nothing: {:?}",
+        stable.rows
+    );
+}

@@ -131,7 +131,12 @@ pub(super) fn input_for(
         start,
         end,
         all_day,
-        place: ev.location.clone(),
+        // The export writes the link as LOCATION when there is no place.
+        place: if ev.location == ev.url {
+            String::new()
+        } else {
+            ev.location.clone()
+        },
         link: ev.url.clone(),
         status: status_of(ev, stored.map(|m| m.summary.status)),
         scope: stored.map_or_else(Scope::none, |m| m.scope.scope.clone()),

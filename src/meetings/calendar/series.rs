@@ -200,11 +200,14 @@ fn update(
         set_series_rule(ctx.tx, series_id, rule, &wanted_except)?;
         changed = true;
     }
-    let stored: HashMap<DateTime<Utc>, i64> = info
-        .occurrences
-        .iter()
-        .map(|(id, rid)| (*rid, *id))
-        .collect();
+    let (stored, rekeyed) = match_occurrences(&info.occurrences, rids);
+    for (id, rid) in rekeyed {
+        ctx.tx.execute(
+            "UPDATE meeting SET recurrence_id = ?2 WHERE id = ?1",
+            rusqlite::params![id, time::instant_iso(rid)],
+        )?;
+        changed = true;
+    }
     let mut typed = String::new();
     let mut first_id = None;
     let kind = info
@@ -244,10 +247,12 @@ fn update(
         }
         first_id = first_id.or(mid);
     }
-    let gone: Vec<i64> = stored
+    let kept: HashSet<i64> = stored.values().copied().collect();
+    let gone: Vec<i64> = info
+        .occurrences
         .iter()
-        .filter(|(rid, _)| !rids.contains(rid))
-        .map(|(_, id)| *id)
+        .map(|(id, _)| *id)
+        .filter(|id| !kept.contains(id))
         .collect();
     for id in gone {
         ctx.tx.execute("DELETE FROM meeting WHERE id = ?1", [id])?;
@@ -260,6 +265,42 @@ fn update(
         CalendarOutcome::Unchanged
     };
     Ok((outcome, first_id, typed))
+}
+
+/// Stored occurrence (meeting id) by the original start of the file it stands for.
+type Matched = HashMap<DateTime<Utc>, i64>;
+
+/// Which stored occurrence stands for each original start of the file: the one with that very
+/// start, else one on the same day (the whole series moved to another time: its attendance and
+/// minutes stay with it). Returns the match, and the occurrences whose original start changes.
+fn match_occurrences(
+    stored: &[(i64, DateTime<Utc>)],
+    rids: &[DateTime<Utc>],
+) -> (Matched, Vec<(i64, DateTime<Utc>)>) {
+    let mut out: Matched = stored
+        .iter()
+        .filter(|(_, rid)| rids.contains(rid))
+        .map(|(id, rid)| (*rid, *id))
+        .collect();
+    let mut used: HashSet<i64> = out.values().copied().collect();
+    let mut rekeyed = Vec::new();
+    let missing: Vec<DateTime<Utc>> = rids
+        .iter()
+        .filter(|r| !out.contains_key(r))
+        .copied()
+        .collect();
+    for rid in &missing {
+        let day = time::utc_to_rome(*rid).date();
+        if let Some((id, _)) = stored
+            .iter()
+            .find(|(id, old)| !used.contains(id) && time::utc_to_rome(*old).date() == day)
+        {
+            used.insert(*id);
+            out.insert(*rid, *id);
+            rekeyed.push((*id, *rid));
+        }
+    }
+    (out, rekeyed)
 }
 
 /// Overrides whose master is not in the file: applied to the stored series, if any.
