@@ -93,8 +93,8 @@ fn a_broken_file_exits_non_zero_names_the_line_and_changes_nothing() {
         &["export", "calendar", "-o", path(&db.sibling("dopo.ics"))],
     );
     assert!(
-        after_meetings.contains("Esportati 2 incontri"),
-        "still the two Outlook meetings: {after_meetings}"
+        after_meetings.contains("Esportati 3 incontri"),
+        "still the three Outlook meetings: {after_meetings}"
     );
 
     let vcard = db.sibling("contatti.ics");

@@ -214,7 +214,7 @@ fn outlook_windows_and_custom_time_zones_give_the_right_instants() {
     let db = TempDb::new();
     let store = db.open();
     let report = import_ok(&store, &fixture("outlook.ics"));
-    assert_eq!(report.created, 2, "both events: {:?}", report.rows);
+    assert_eq!(report.created, 3, "every event: {:?}", report.rows);
     let giunta = by_title(&store, "Giunta dell'Unione");
     assert_eq!(
         giunta.summary.starts_at,

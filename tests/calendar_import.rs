@@ -504,7 +504,11 @@ fn a_link_only_meeting_and_a_series_moved_to_another_hour_keep_what_raccordo_kno
         );
     let report = import_ok(&store, moved.as_bytes());
     assert_eq!(
-        (report.skipped, report.meetings_created, report.meetings_deleted),
+        (
+            report.skipped,
+            report.meetings_created,
+            report.meetings_deleted
+        ),
         (0, 0, 0),
         "the occurrences are moved, not recreated: {:?}",
         report.rows

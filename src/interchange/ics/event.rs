@@ -1,6 +1,6 @@
 //! One VEVENT's properties → an [`IcsEvent`], or the reason (with its line) it cannot be read.
 
-use chrono::{Datelike, Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
 
 use super::lexer::Prop;
 use super::values::{parse_duration, parse_time, parse_utc, rule_with_utc_until, RawTime, YEARS};
@@ -283,6 +283,21 @@ pub(super) fn convert(
             IcsTime::Date(s) => IcsTime::Date(s + Duration::days(1)),
             instant => instant,
         },
+    };
+    // Outlook writes all-day events as midnight to midnight with this flag.
+    let (start, end) = match (start, end) {
+        (IcsTime::Instant(s), IcsTime::Instant(e))
+            if first("X-MICROSOFT-CDO-ALLDAYEVENT")
+                .is_some_and(|p| p.value.trim().eq_ignore_ascii_case("TRUE")) =>
+        {
+            let (ls, le) = (crate::time::utc_to_rome(s), crate::time::utc_to_rome(e));
+            if ls.time() == NaiveTime::MIN && le.time() == NaiveTime::MIN && le > ls {
+                (IcsTime::Date(ls.date()), IcsTime::Date(le.date()))
+            } else {
+                (start, end)
+            }
+        }
+        other => other,
     };
     if !in_years(end) {
         return Err(issue(

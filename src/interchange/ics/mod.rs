@@ -16,8 +16,11 @@
 //!   DATE-TIME is resolved to a UTC instant: `Z` is UTC; `TZID` is an IANA name (also inside a
 //!   Mozilla-style path like `/mozilla.org/…/Europe/Rome`), a Windows name from Outlook
 //!   ([`zones`]), or the offsets of the file's own VTIMEZONE; an unknown TZID without a usable
-//!   VTIMEZONE rejects the event; a floating time is read as Europe/Rome and noted. DURATION
-//!   replaces DTEND; without either, a timed event lasts zero minutes.
+//!   VTIMEZONE rejects the event; a floating time is read in the calendar's `X-WR-TIMEZONE`,
+//!   else as Europe/Rome, and noted. DURATION replaces DTEND; without either, a timed event
+//!   lasts zero minutes. Outlook's midnight-to-midnight events flagged
+//!   `X-MICROSOFT-CDO-ALLDAYEVENT:TRUE` are all-day. Dates outside the years 1900–2199 are
+//!   refused (so that whatever is read can be written back).
 //! - RRULE is kept as text (upper case, `UNTIL` rewritten in UTC as RFC 5545 requires with a
 //!   TZID start); EXDATE (several, comma lists) and RECURRENCE-ID are resolved like DTSTART;
 //!   RDATE is ignored with a note.
