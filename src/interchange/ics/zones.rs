@@ -1,6 +1,6 @@
 //! Time zones named by TZID: IANA names, Outlook's Windows names, and a file's own VTIMEZONE.
 //!
-//! Contract of [`Zones::resolve`], in order: an IANA name (any letter case; also the last
+//! Contract of `Zones::resolve`, in order: an IANA name (any letter case; also the last
 //! components of a path such as `/mozilla.org/20050126_1/Europe/Rome`); a Windows zone name as
 //! Outlook writes it ([`windows_to_iana`]; the Central European ones give Europe/Rome, whose
 //! rules they share); an old Outlook display name mentioning Rome; the IANA name in the

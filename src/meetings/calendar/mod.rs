@@ -11,7 +11,7 @@
 //!   RECURRENCE-ID), so importing a file again updates instead of duplicating, and importing
 //!   Raccordo's own export changes nothing (every event "invariato").
 //! - What the file carries replaces what is stored: title, times, place (LOCATION), link (URL),
-//!   status (STATUS, made exact by `X-RACCORDO-STATUS`), organiser ("Nome <e-mail>" from
+//!   status (STATUS, made exact by `X-RACCORDO-STATUS`), organiser (`Nome <e-mail>` from
 //!   ORGANIZER), description, invitations, and the agenda when `X-RACCORDO-AGENDA` is there.
 //!   What only Raccordo knows is kept: scope, attendance, minutes, attachments, and the kind
 //!   unless CATEGORIES names one of the Italian kind labels. New meetings are "Altro" with no
@@ -19,7 +19,7 @@
 //! - Attendees: one matching a stored invitation (same name and e-mail as the export writes it)
 //!   keeps that invitation and its attendance; else an e-mail of a person in the directory
 //!   (`person_email.email_lower`) invites that person; else the invitation is typed as
-//!   "Nome <e-mail>" (or the name alone), listed in the row's message. PARTSTAT is not imported:
+//!   `Nome <e-mail>` (or the name alone), listed in the row's message. PARTSTAT is not imported:
 //!   an answer to an invitation is not a record of who came.
 //! - A series: the master's RRULE is expanded with [`crate::meetings::recurrence`] (bounded: an
 //!   endless rule is imported up to the horizon, and the row says so); occurrences are matched
