@@ -15,6 +15,11 @@ fn path(p: &std::path::Path) -> &str {
     p.to_str().expect("UTF-8 path")
 }
 
+/// Imports a fixture of `tests/fixtures/ics/` with the CLI.
+fn import_fixture(db: &TempDb, name: &str) -> String {
+    stdout(db, &["import", "calendar", path(&fixture_path(name))])
+}
+
 #[test]
 fn import_dry_run_then_import_then_again_with_json_for_scripts() {
     let db = TempDb::new();
@@ -41,7 +46,7 @@ fn import_dry_run_then_import_then_again_with_json_for_scripts() {
         "nothing was written by the dry run: {listed}"
     );
 
-    let applied = stdout(&db, &["import", "calendar", path(&file)]);
+    let applied = import_fixture(&db, "thunderbird.ics");
     assert!(
         applied.contains("Backup prima dell'importazione")
             && applied.contains("Applicato: 5 eventi nuovi"),
@@ -70,10 +75,7 @@ fn import_dry_run_then_import_then_again_with_json_for_scripts() {
 #[test]
 fn a_broken_file_exits_non_zero_names_the_line_and_changes_nothing() {
     let db = TempDb::new();
-    stdout(
-        &db,
-        &["import", "calendar", path(&fixture_path("outlook.ics"))],
-    );
+    import_fixture(&db, "outlook.ics");
     let bad = db.sibling("rotto.ics");
     std::fs::write(
         &bad,
@@ -114,10 +116,7 @@ fn a_broken_file_exits_non_zero_names_the_line_and_changes_nothing() {
 #[test]
 fn export_by_period_or_id_refuses_overwrite_and_a_standard_parser_reads_it() {
     let db = TempDb::new();
-    stdout(
-        &db,
-        &["import", "calendar", path(&fixture_path("thunderbird.ics"))],
-    );
+    import_fixture(&db, "thunderbird.ics");
     let march = db.sibling("marzo.ics");
     let out = stdout(
         &db,

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use raccordo::meetings::calendar::{self, CalendarImportReport, CalendarSelection};
 use raccordo::meetings::MeetingFilter;
-use raccordo::{time, Error, Store};
+use raccordo::{time, Store};
 
 use super::output::{col, num, Format, Out};
 use super::transfer::refuse_overwrite;
@@ -48,17 +48,7 @@ pub struct ExportCalendarArgs {
 }
 
 pub fn import(db: &Path, file: &Path, dry_run: bool, format: Format, out: &mut Out) -> CmdResult {
-    if !file.is_file() {
-        return Err(Error::NotFound {
-            what: raccordo::Entity::File,
-            key: file.display().to_string(),
-        }
-        .into());
-    }
-    let store = Store::open(db)?;
-    if !dry_run {
-        super::safety::pre_import_backup(&store, format, out)?;
-    }
+    let store = super::transfer::open_for_import(db, file, dry_run, format, out)?;
     let result = store.write(|tx| calendar::import_file(tx, file, dry_run))?;
     if format == Format::Json {
         out.json(&result)?;

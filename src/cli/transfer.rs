@@ -122,6 +122,29 @@ pub fn refuse_overwrite(output: &Path, force: bool) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Checks that the file to import exists, opens the database and, unless on a dry run, takes the
+/// pre-import backup (and says where it is).
+pub fn open_for_import(
+    db: &Path,
+    file: &Path,
+    dry_run: bool,
+    format: Format,
+    out: &mut Out,
+) -> Result<Store, Failure> {
+    if !file.is_file() {
+        return Err(Error::NotFound {
+            what: raccordo::Entity::File,
+            key: file.display().to_string(),
+        }
+        .into());
+    }
+    let store = Store::open(db)?;
+    if !dry_run {
+        super::safety::pre_import_backup(&store, format, out)?;
+    }
+    Ok(store)
+}
+
 /// `--map COLUMN=FIELD` (the last `=` separates, so a column name may contain `=`).
 fn parse_map(items: &[String]) -> Result<Vec<(String, ContactField)>, Failure> {
     items
@@ -166,17 +189,7 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
         } => (file, map, dry_run, format),
     };
     let mapping = parse_map(&map)?;
-    if !file.is_file() {
-        return Err(Error::NotFound {
-            what: raccordo::Entity::File,
-            key: file.display().to_string(),
-        }
-        .into());
-    }
-    let store = Store::open(db)?;
-    if !dry_run {
-        super::safety::pre_import_backup(&store, format, out)?;
-    }
+    let store = open_for_import(db, &file, dry_run, format, out)?;
     let mapping = (!mapping.is_empty()).then_some(&mapping[..]);
     let result = store.write(|tx| transfer::import_file(tx, &file, mapping, dry_run))?;
     if format == Format::Json {
