@@ -24,8 +24,10 @@ if [ "$mode" = test ]; then
   # libreoffice-calc-nogui: the tests open our CSV/XLSX exports in LibreOffice (headless) and
   # check that no cell became a formula.
   # python3-xlib: the e2e suite closes the window as a window manager does (close-window.py).
+  # python3-icalendar: the calendar tests read our ICS exports with an independent RFC 5545
+  # parser (tests/common/calendar.rs).
   apt_pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core libreoffice-calc-nogui
-    python3-xlib)
+    python3-xlib python3-icalendar)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -23,6 +23,7 @@ use raccordo::contacts::{
 };
 use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
 use raccordo::meetings::reminders::{Reminder, ReminderSettings};
+use raccordo::meetings::calendar::{CalendarImportReport, CalendarImportRow, CalendarOutcome};
 use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
@@ -136,6 +137,9 @@ fn generate(dir: &Path) -> Vec<String> {
         MeetingConflict,
         ReminderSettings,
         Reminder,
+        CalendarOutcome,
+        CalendarImportRow,
+        CalendarImportReport,
     );
     names.sort();
     let index: String = names

@@ -105,3 +105,8 @@ fn vcard_corpus() {
 fn zones_csv_corpus() {
     replay("zones_csv");
 }
+
+#[test]
+fn ics_corpus() {
+    replay("ics");
+}

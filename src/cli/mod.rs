@@ -6,6 +6,7 @@
 //! line on stderr, `errore: <message>`, exit status 2 for usage errors and 1 otherwise.
 
 mod audit;
+mod calendar;
 mod commands;
 mod contacts;
 mod contacts_args;
@@ -111,13 +112,14 @@ enum Command {
         #[command(subcommand)]
         command: contacts::RoleCommand,
     },
-    /// Importa dati da file (contatti CSV/vCard, esportazione completa): tutto o niente, con resoconto
+    /// Importa dati da file (contatti CSV/vCard, calendario ICS, esportazione completa): tutto o
+    /// niente, con resoconto
     Import {
         #[command(subcommand)]
         command: transfer::ImportCommand,
     },
-    /// Esporta dati su file (contatti CSV/XLSX/vCard, registro attività CSV/XLSX/JSON, tutto il
-    /// database in JSON)
+    /// Esporta dati su file (contatti CSV/XLSX/vCard, calendario ICS, registro attività
+    /// CSV/XLSX/JSON, tutto il database in JSON)
     Export {
         #[command(subcommand)]
         command: transfer::ExportCommand,

@@ -35,6 +35,17 @@ pub enum ImportCommand {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Importa un calendario iCalendar (.ics di Thunderbird, Outlook, Google): tutto o niente,
+    /// con resoconto evento per evento; reimportare lo stesso file aggiorna, non duplica
+    Calendar {
+        /// File .ics
+        file: PathBuf,
+        /// Controlla il file e mostra cosa succederebbe, senza applicare nulla
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Importa un'esportazione completa (raccordo export all) in un database NUOVO: tutto o niente
     All {
         /// File JSON scritto da «raccordo export all»
@@ -79,6 +90,9 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Esporta il calendario in iCalendar (.ics) per Thunderbird, Outlook, Google: tutti gli
+    /// incontri, un periodo (--from/--to) o alcuni (--id)
+    Calendar(super::calendar::ExportCalendarArgs),
     /// Esporta TUTTO il database in un file JSON (ripristinabile con «import all»)
     All {
         /// File di destinazione (.json)
@@ -106,6 +120,29 @@ pub fn refuse_overwrite(output: &Path, force: bool) -> Result<(), Failure> {
         .into());
     }
     Ok(())
+}
+
+/// Checks that the file to import exists, opens the database and, unless on a dry run, takes the
+/// pre-import backup (and says where it is).
+pub fn open_for_import(
+    db: &Path,
+    file: &Path,
+    dry_run: bool,
+    format: Format,
+    out: &mut Out,
+) -> Result<Store, Failure> {
+    if !file.is_file() {
+        return Err(Error::NotFound {
+            what: raccordo::Entity::File,
+            key: file.display().to_string(),
+        }
+        .into());
+    }
+    let store = Store::open(db)?;
+    if !dry_run {
+        super::safety::pre_import_backup(&store, format, out)?;
+    }
+    Ok(store)
 }
 
 /// `--map COLUMN=FIELD` (the last `=` separates, so a column name may contain `=`).
@@ -139,6 +176,11 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
             dry_run,
             format,
         } => return super::transfer_all::import_all(db, &file, dry_run, format, out),
+        ImportCommand::Calendar {
+            file,
+            dry_run,
+            format,
+        } => return super::calendar::import(db, &file, dry_run, format, out),
         ImportCommand::Contacts {
             file,
             map,
@@ -147,17 +189,7 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
         } => (file, map, dry_run, format),
     };
     let mapping = parse_map(&map)?;
-    if !file.is_file() {
-        return Err(Error::NotFound {
-            what: raccordo::Entity::File,
-            key: file.display().to_string(),
-        }
-        .into());
-    }
-    let store = Store::open(db)?;
-    if !dry_run {
-        super::safety::pre_import_backup(&store, format, out)?;
-    }
+    let store = open_for_import(db, &file, dry_run, format, out)?;
     let mapping = (!mapping.is_empty()).then_some(&mapping[..]);
     let result = store.write(|tx| transfer::import_file(tx, &file, mapping, dry_run))?;
     if format == Format::Json {
@@ -180,6 +212,7 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
             super::transfer_all::export_all(db, &output, force, out)
         }
         ExportCommand::Audit(args) => super::audit::export(db, args, out),
+        ExportCommand::Calendar(args) => super::calendar::export(db, args, out),
         ExportCommand::Contacts {
             format,
             output,

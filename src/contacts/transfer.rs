@@ -307,7 +307,7 @@ pub fn export_person_file(store: &crate::Store, id: i64, path: &Path) -> Result<
 }
 
 /// The file name of `path` for messages and reports ("" for a path without one).
-fn file_name_of(path: &Path) -> String {
+pub(crate) fn file_name_of(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()

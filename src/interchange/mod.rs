@@ -5,11 +5,13 @@
 //! number; writers never leave a partial file and never replace an existing file unless the
 //! whole new file was written and synced (temporary file + fsync + rename, [`atomic_write`]).
 //! Input limits: [`text::MAX_INPUT_BYTES`] per file, [`text::MAX_LINE_BYTES`] per line,
-//! [`csv_contacts::MAX_ROWS`] rows per CSV file.
+//! [`csv_contacts::MAX_ROWS`] rows per CSV file, [`ics::MAX_EVENTS`] events per calendar file.
 
 pub mod cell;
+pub mod content_line;
 pub mod csv_contacts;
 pub mod filename;
+pub mod ics;
 pub mod names;
 pub mod record;
 pub mod table;

@@ -21,6 +21,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::content_line::{escape, push_folded, split_unescaped, unescape};
 use super::csv_contacts::is_email;
 use super::csv_contacts::MAX_VALUES_PER_FIELD;
 use super::names::split_full_name;
@@ -228,47 +229,6 @@ fn parse_property(line: &str) -> Option<Property> {
     })
 }
 
-/// Splits on `sep` where it is not escaped with a backslash; parts keep their escapes.
-fn split_unescaped(value: &str, sep: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut escaped = false;
-    for (i, c) in value.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == sep {
-            parts.push(&value[start..i]);
-            start = i + c.len_utf8();
-        }
-    }
-    parts.push(&value[start..]);
-    parts
-}
-
-/// Undoes text escapes.
-fn unescape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n' | 'N') => out.push('\n'),
-            Some(c @ ('\\' | ',' | ';' | ':' | '"')) => out.push(c),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
 /// Decodes a quoted-printable value in the given charset (UTF-8 when absent or unknown).
 fn decode_qp(value: &str, charset: Option<&str>) -> String {
     let bytes = value.as_bytes();
@@ -461,46 +421,6 @@ fn to_record(card: Card) -> std::result::Result<ContactRecord, String> {
     Ok(r)
 }
 
-/// Escapes a text value (RFC 6350 §3.4); line breaks become `\n`.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends a content line folded at 75 octets (continuations start with a space) and CRLF.
-fn push_folded(out: &mut String, line: &str) {
-    let mut start = 0;
-    let mut limit = 75;
-    while line.len() - start > limit {
-        let mut end = start + limit;
-        while !line.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.push_str(&line[start..end]);
-        out.push_str("\r\n ");
-        start = end;
-        limit = 74;
-    }
-    out.push_str(&line[start..]);
-    out.push_str("\r\n");
-}
-
 /// Name shown for a record (FN): given and family name, else organisation, else e-mail.
 fn display_name(r: &ContactRecord) -> String {
     let name = format!("{} {}", r.given_name.trim(), r.family_name.trim());
@@ -589,27 +509,6 @@ fn too_many(list: &[String], what: &str) -> std::result::Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_never_splits_utf8_and_respects_75_octets() {
-        let mut out = String::new();
-        push_folded(&mut out, &format!("NOTE:{}", "è".repeat(100)));
-        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(l.len() <= 75, "line of {} octets", l.len());
-        }
-        let unfolded = out.trim_end().replace("\r\n ", "");
-        assert_eq!(
-            unfolded,
-            format!("NOTE:{}", "è".repeat(100)),
-            "unfolds back"
-        );
-    }
-
-    #[test]
-    fn escapes_round_trip() {
-        let s = "a,b;c\\d\ne";
-        assert_eq!(unescape(&escape(s)), s, "escape then unescape");
-    }
 
     #[test]
     fn logical_lines_unfold_and_keep_the_starting_line() {

@@ -26,9 +26,11 @@
 //!   appends an audit row (meeting id and field names only); reads take `&Connection`.
 //! - UIDs are generated once (`<random>@raccordo`) and never change, so an exported calendar
 //!   re-imported in Thunderbird or Outlook updates its events instead of duplicating them;
-//!   `sequence` grows at every change (iCalendar SEQUENCE).
+//!   `sequence` grows at every change (iCalendar SEQUENCE). [`calendar`] imports and exports
+//!   iCalendar (.ics) files.
 
 pub mod attachments;
+pub mod calendar;
 mod clean;
 mod concern;
 mod invitees;

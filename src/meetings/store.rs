@@ -430,3 +430,62 @@ pub fn delete_series(tx: &Transaction, series_id: i64) -> Result<usize> {
     )?;
     Ok(n)
 }
+
+/// Writes an imported meeting (`meetings::calendar`): a new row with `uid` (and its series and
+/// original start for an occurrence), or new values over row `id` (sequence + 1, a status change
+/// recorded in the history). No audit row: the import records one for the whole file.
+pub(crate) fn write_imported(
+    tx: &Transaction,
+    id: Option<i64>,
+    c: &Clean,
+    uid: &str,
+    series: Option<(i64, DateTime<Utc>)>,
+) -> Result<i64> {
+    let old_status: Option<MeetingStatus> = match id {
+        Some(id) => Some(
+            tx.query_row("SELECT status FROM meeting WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?,
+        ),
+        None => None,
+    };
+    let id = write(tx, id, c, uid, series)?;
+    if old_status.is_some_and(|s| s != c.input.status) {
+        set_status_row(tx, id, c.input.status, "importazione calendario")?;
+    }
+    Ok(id)
+}
+
+/// Raises the iCalendar SEQUENCE of a meeting to at least `sequence` (an imported event that
+/// other programs have already changed that many times).
+pub(crate) fn raise_sequence(tx: &Transaction, id: i64, sequence: u32) -> Result<()> {
+    tx.execute(
+        "UPDATE meeting SET sequence = max(sequence, ?2) WHERE id = ?1",
+        params![id, sequence],
+    )?;
+    Ok(())
+}
+
+/// Replaces the rule and the exceptions (original starts) of a series.
+pub(crate) fn set_series_rule(
+    tx: &Transaction,
+    series_id: i64,
+    rule: &str,
+    except: &[DateTime<Utc>],
+) -> Result<()> {
+    tx.execute(
+        "UPDATE meeting_series SET rrule = ?2 WHERE id = ?1",
+        params![series_id, rule],
+    )?;
+    tx.execute(
+        "DELETE FROM meeting_series_exdate WHERE series_id = ?1",
+        [series_id],
+    )?;
+    for x in except {
+        tx.execute(
+            "INSERT OR IGNORE INTO meeting_series_exdate (series_id, occurrence_at) VALUES (?1, ?2)",
+            params![series_id, time::instant_iso(*x)],
+        )?;
+    }
+    Ok(())
+}
