@@ -60,6 +60,7 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Person { command } => super::contacts::person(&db, command, &mut out),
         Command::Org { command } => super::contacts::org(&db, command, &mut out),
         Command::Role { command } => super::contacts::role(&db, command, &mut out),
+        Command::Meeting { command } => super::meetings::run(&db, command, &mut out),
         Command::Import { command } => super::transfer::import(&db, command, &mut out),
         Command::Audit { command } => super::audit::run(&db, command, &mut out),
         Command::Export { command } => super::transfer::export(&db, command, &mut out),
