@@ -455,14 +455,18 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
     let report = store.write(|tx| demo::generate(tx, scale))?;
     out.line(&format!(
         "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
-         {} zone confermate, {} persone con {} incarichi (fonte «{}»).",
+         {} zone confermate, {} persone con {} incarichi (fonte «{}»), {} incontri ({} serie \
+         periodiche) con {} inviti.",
         report.scale,
         report.memberships,
         territory::SYNTHETIC_SOURCE,
         report.zones_confirmed,
         report.people,
         report.roles,
-        demo::DEMO_SOURCE
+        demo::DEMO_SOURCE,
+        report.meetings,
+        report.series,
+        report.invitations
     ))?;
     Ok(ExitCode::SUCCESS)
 }
