@@ -60,14 +60,17 @@ pub fn conflicts(
     let e = time::rome_to_utc("end", end)?.max(s + Duration::minutes(1));
     let mut stmt = conn.prepare_cached(&format!(
         "{SUMMARY_SQL} WHERE m.starts_at < ?2 AND m.ends_at > ?1 AND m.id != ?3
-           AND m.status NOT IN ('cancelled', 'postponed')
+           AND m.starts_at > ?4 AND m.status NOT IN ('cancelled', 'postponed')
          ORDER BY m.starts_at LIMIT 50"
     ))?;
+    // ?4: a meeting lasts at most MAX_DAYS, so only starts after s - MAX_DAYS can overlap; the
+    // bound keeps the scan of the start index to those.
     let rows = stmt.query_map(
         params![
             time::instant_iso(s),
             time::instant_iso(e),
-            exclude.unwrap_or(-1)
+            exclude.unwrap_or(-1),
+            time::instant_iso(s - Duration::days(super::MAX_DAYS))
         ],
         summary_row,
     )?;
