@@ -35,15 +35,22 @@ fn grid(first: NaiveDate) -> (NaiveDate, NaiveDate) {
     (start, start + chrono::Duration::days(41))
 }
 
-/// UTC bounds of local days `from`..=`to`, as `filter_sql` computes them.
-fn bounds(from: NaiveDate, to: NaiveDate) -> [String; 2] {
+/// UTC bounds of local days `from`..=`to` as `filter_sql` computes them: the start of `from`, the
+/// end of `to`, and the start of `from` less the longest meeting (bound of the start index).
+fn bounds(from: NaiveDate, to: NaiveDate) -> [String; 3] {
     let at = |d: NaiveDate| {
-        time::rome_to_utc("bench", d.and_hms_opt(0, 0, 0).unwrap_or_default())
-            .map(time::instant_iso)
-            .unwrap_or_default()
+        time::rome_to_utc("bench", d.and_hms_opt(0, 0, 0).unwrap_or_default()).unwrap_or_default()
     };
-    [at(from), at(to + chrono::Duration::days(1))]
+    let start = at(from);
+    [
+        time::instant_iso(start),
+        time::instant_iso(at(to + chrono::Duration::days(1))),
+        time::instant_iso(start - chrono::Duration::days(m::MAX_DAYS)),
+    ]
 }
+
+/// The period condition of `filter_sql` on parameters ?1..?3 of [`bounds`].
+const PERIOD: &str = "AND m.ends_at > ?1 AND m.starts_at < ?2 AND m.starts_at > ?3";
 
 fn core_list(s: &Store, f: &MeetingFilter) -> usize {
     s.read(|c| m::list_meetings(c, f))
@@ -128,12 +135,7 @@ fn cases() -> Vec<Case> {
         Box::new(move |s| core_list(s, &month_filter(march))),
         Box::new(move |c| {
             let (from, to) = grid(march);
-            raw_list(
-                c,
-                "AND m.ends_at > ?1 AND m.starts_at < ?2",
-                &bounds(from, to),
-                false,
-            )
+            raw_list(c, PERIOD, &bounds(from, to), false)
         }),
     ));
     // Paging: every call shows the next month of the two years (24 grids, then again).
@@ -149,12 +151,7 @@ fn cases() -> Vec<Case> {
         Box::new(move |c| {
             let i = raw_next.replace(raw_next.get() + 1) % raw_months.len();
             let (from, to) = grid(raw_months[i]);
-            raw_list(
-                c,
-                "AND m.ends_at > ?1 AND m.starts_at < ?2",
-                &bounds(from, to),
-                false,
-            )
+            raw_list(c, PERIOD, &bounds(from, to), false)
         }),
     ));
     let week = (day(2027, 3, 22), day(2027, 3, 28));
@@ -170,14 +167,7 @@ fn cases() -> Vec<Case> {
                 },
             )
         }),
-        Box::new(move |c| {
-            raw_list(
-                c,
-                "AND m.ends_at > ?1 AND m.starts_at < ?2",
-                &bounds(week.0, week.1),
-                false,
-            )
-        }),
+        Box::new(move |c| raw_list(c, PERIOD, &bounds(week.0, week.1), false)),
     ));
     let page = |f: MeetingFilter| MeetingFilter {
         limit: Some(100),
@@ -236,13 +226,15 @@ fn cases() -> Vec<Case> {
                 ..month_filter(march)
             })
         },
-        "AND m.ends_at > ?1 AND m.starts_at < ?2 AND m.filter_asl = ?3 AND m.kind IN (?4, ?5)",
+        "AND m.ends_at > ?1 AND m.starts_at < ?2 AND m.starts_at > ?3 AND m.filter_asl = ?4
+         AND m.kind IN (?5, ?6)",
         move |_| {
             let (from, to) = grid(march);
-            let [a, b] = bounds(from, to);
+            let [a, b, c] = bounds(from, to);
             vec![
                 a,
                 b,
+                c,
                 "nord-ovest".to_owned(),
                 "conferenza_zonale".to_owned(),
                 "zona_distretto".to_owned(),
@@ -268,15 +260,15 @@ fn cases() -> Vec<Case> {
                 .unwrap_or(0)
         }),
         Box::new(move |c| {
-            let [a, b] = [
-                time::instant_iso(time::rome_to_utc("s", slot(10)).unwrap_or_default()),
-                time::instant_iso(time::rome_to_utc("e", slot(12)).unwrap_or_default()),
-            ];
+            let at = |t: NaiveDateTime| time::rome_to_utc("bench", t).unwrap_or_default();
+            let s = at(slot(10));
+            let p =
+                [s, at(slot(12)), s - chrono::Duration::days(m::MAX_DAYS)].map(time::instant_iso);
             raw_list(
                 c,
-                "AND m.starts_at < ?2 AND m.ends_at > ?1
+                "AND m.starts_at < ?2 AND m.ends_at > ?1 AND m.starts_at > ?3
                  AND m.status NOT IN ('cancelled', 'postponed')",
-                &[a, b],
+                &p,
                 false,
             )
         }),

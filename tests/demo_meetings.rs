@@ -208,6 +208,47 @@ fn directors_series_has_exceptions_and_pisa_meets_its_mayor() {
         "Pisa is concerned by meetings of its zone, ASL, province, the region and its own: \
          {scopes:?}"
     );
+    // Pisa, Firenze, and Bagnone (member of a demo Unione): the same meetings as a plain query.
+    for code in ["050026", "048017", "045002"] {
+        let got: Vec<i64> = store
+            .read(|c| m::comune_meetings(c, code))
+            .expect("comune meetings")
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert!(!got.is_empty(), "{code} has meetings");
+        assert_eq!(got, concerning(&store, code), "meetings of {code}");
+    }
+}
+
+/// The meetings concerning a comune, in one plain query (independent of the core's).
+fn concerning(store: &Store, code: &str) -> Vec<i64> {
+    store
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT m.id FROM meeting m JOIN comune k ON k.istat_code = ?1
+                 WHERE m.scope_kind = 'region'
+                    OR (m.scope_kind = 'asl' AND m.scope_asl = k.asl_code)
+                    OR (m.scope_kind = 'province' AND m.scope_province = k.province_code)
+                    OR EXISTS (SELECT 1 FROM meeting_comune mc
+                               WHERE mc.meeting_id = m.id AND mc.istat_code = ?1)
+                    OR EXISTS (SELECT 1 FROM comune_zone cz WHERE m.scope_kind = 'zone'
+                               AND cz.zone_id = m.scope_zone_id AND cz.istat_code = ?1
+                               AND cz.valid_from <= substr(m.starts_at, 1, 10)
+                               AND coalesce(cz.valid_to, '9999-12-31') >= substr(m.starts_at, 1, 10))
+                    OR EXISTS (SELECT 1 FROM unione_member um WHERE m.scope_kind = 'unione'
+                               AND um.org_id = m.scope_org_id AND um.istat_code = ?1
+                               AND um.valid_from <= substr(m.starts_at, 1, 10)
+                               AND coalesce(um.valid_to, '9999-12-31') >= substr(m.starts_at, 1, 10))
+                    OR EXISTS (SELECT 1 FROM meeting_invitation i JOIN organisation o
+                               ON o.id = i.organisation_id
+                               WHERE i.meeting_id = m.id AND o.istat_code = ?1)
+                 ORDER BY m.starts_at DESC, m.id DESC",
+            )?;
+            let ids = stmt.query_map([code], |r| r.get(0))?;
+            Ok(ids.collect::<rusqlite::Result<Vec<i64>>>()?)
+        })
+        .expect("plain query")
 }
 
 /// Every meeting row with its children (ids included).
