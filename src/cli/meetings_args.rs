@@ -185,7 +185,7 @@ pub struct MeetingFields {
     #[arg(long)]
     pub description: Option<String>,
     /// Invita le cariche che il tipo di incontro richiede nel territorio, risolte a chi le ricopre
-    /// alla data dell'incontro (vedi «meeting propose»)
+    /// alla data dell'incontro (per una serie: del primo incontro; vedi «meeting propose»)
     #[arg(long)]
     pub invite_proposed: bool,
     /// Invita questa persona (id; ripetibile)
