@@ -76,6 +76,10 @@ fn conference_with_proposed_mayors_attendance_delegate_and_status_note() {
         "edit prints the new status: {edited}"
     );
     let m = json(&db, &["meeting", "show", "1"]);
+    assert_eq!(
+        m["sequence"], 1,
+        "a status change alone is one revision (iCalendar SEQUENCE): {m}"
+    );
     let history = m["history"].as_array().expect("history");
     assert_eq!(history.len(), 2, "planned then postponed: {m}");
     assert_eq!(

@@ -115,7 +115,12 @@ pub fn run(db: &Path, command: MeetingCommand, out: &mut Out) -> CmdResult {
             let m = store.write(|tx| {
                 let old = meetings::meeting(tx, id)?;
                 let input = typed::edited(tx, &old, &edit, &fields, &scope)?;
-                let m = meetings::update_meeting(tx, id, &input)?;
+                // Only the status changes: no rewrite (the revision grows once, in set_status).
+                let m = if input == meetings::input_of(&old) {
+                    old
+                } else {
+                    meetings::update_meeting(tx, id, &input)?
+                };
                 match fields.status {
                     Some(s) => meetings::set_status(tx, id, s, note.as_deref().unwrap_or("")),
                     None => Ok(m),
