@@ -3,15 +3,16 @@
 //!
 //! Run: `cargo bench -p raccordo --bench contacts` (budget: < 50 ms p95 per query).
 
-use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use criterion::Criterion;
 use raccordo::contacts::{self, PersonFilter};
 use raccordo::interchange::ContactRecord;
 use raccordo::{demo, Store};
 use rusqlite::Connection;
+
+mod support;
+use support::Case;
 
 const ISTAT: &str = "048017";
 
@@ -220,12 +221,6 @@ fn import_timing(store: &Store) {
     );
 }
 
-type Case = (
-    &'static str,
-    Box<dyn Fn(&Store) -> usize>,
-    Box<dyn Fn(&Connection) -> usize>,
-);
-
 fn cases() -> Vec<Case> {
     let mut cases: Vec<Case> = Vec::new();
     // What a user types to find "Rossi Marco", keystroke by keystroke, and an accent-free query.
@@ -262,19 +257,6 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// Median and p95 of `f` over `n` runs.
-fn timings(n: usize, mut f: impl FnMut() -> usize) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[n / 2], times[n * 95 / 100])
-}
-
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.sqlite");
@@ -289,36 +271,8 @@ fn main() {
     );
     let raw = Connection::open(&path).expect("raw connection");
 
-    let mut c = Criterion::default()
-        .configure_from_args()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(1));
-    for (name, core, sql) in cases() {
-        c.bench_function(&format!("contacts/{name}"), |b| {
-            b.iter(|| black_box(core(&store)))
-        });
-        c.bench_function(&format!("raw_sqlite/{name}"), |b| {
-            b.iter(|| black_box(sql(&raw)))
-        });
-    }
-    c.final_summary();
-
-    println!("\nraccordo vs raw SQLite (100 runs, demo --scale 10):");
-    println!(
-        "{:<34} {:>12} {:>12} {:>12} {:>8}",
-        "query", "median", "p95", "raw median", "ratio"
-    );
-    for (name, core, sql) in cases() {
-        let (a, p95) = timings(100, || core(&store));
-        let (b, _) = timings(100, || sql(&raw));
-        println!(
-            "{name:<34} {:>10.1}µs {:>10.1}µs {:>10.1}µs {:>7.2}×",
-            a.as_secs_f64() * 1e6,
-            p95.as_secs_f64() * 1e6,
-            b.as_secs_f64() * 1e6,
-            a.as_secs_f64() / b.as_secs_f64().max(1e-9)
-        );
-    }
+    support::compare("contacts", "demo --scale 10", &store, &raw, cases, |_| {
+        Some(Duration::from_millis(50))
+    });
     import_timing(&store);
 }

@@ -3,14 +3,12 @@
 //!
 //! Run: `cargo bench -p raccordo --bench territory` (about a minute on 2 cores).
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
-
 use chrono::NaiveDate;
-use criterion::Criterion;
 use raccordo::territory::{self, Level};
 use raccordo::{demo, Store};
 use rusqlite::Connection;
+
+mod support;
 
 const ISTAT: &str = "048017";
 const QUERY: &str = "san";
@@ -188,17 +186,12 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// Median time of `f` over `n` runs.
-fn median(n: usize, mut f: impl FnMut() -> usize) -> Duration {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[n / 2]
+/// The cases as the shared runner takes them.
+fn boxed() -> Vec<support::Case> {
+    cases()
+        .into_iter()
+        .map(|(name, core, sql)| -> support::Case { (name, Box::new(core), Box::new(sql)) })
+        .collect()
 }
 
 fn main() {
@@ -208,34 +201,5 @@ fn main() {
     store.write(|tx| demo::generate(tx, 1)).expect("demo data");
     let raw = Connection::open(&path).expect("raw connection");
 
-    let mut c = Criterion::default()
-        .configure_from_args()
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
-    for (name, core, sql) in cases() {
-        c.bench_function(&format!("territory/{name}"), |b| {
-            b.iter(|| black_box(core(&store)))
-        });
-        c.bench_function(&format!("raw_sqlite/{name}"), |b| {
-            b.iter(|| black_box(sql(&raw)))
-        });
-    }
-    c.final_summary();
-
-    println!("\nraccordo vs raw SQLite (median of 200 runs, demo data):");
-    println!(
-        "{:<24} {:>12} {:>12} {:>8}",
-        "query", "raccordo", "raw sqlite", "ratio"
-    );
-    for (name, core, sql) in cases() {
-        let a = median(200, || core(&store));
-        let b = median(200, || sql(&raw));
-        println!(
-            "{name:<24} {:>10.1}µs {:>10.1}µs {:>7.2}×",
-            a.as_secs_f64() * 1e6,
-            b.as_secs_f64() * 1e6,
-            a.as_secs_f64() / b.as_secs_f64().max(1e-9)
-        );
-    }
+    support::compare("territory", "demo data", &store, &raw, boxed, |_| None);
 }

@@ -19,6 +19,19 @@
 //!   2,000 × `scale` people. Names come from built-in lists through a seeded xorshift generator:
 //!   the same scale always gives the same people. It refuses when the database holds people not
 //!   created by the demo, and replaces its own previous people.
+//! - Bodies ([`DEMO_ORG_NOTE`] in their notes): 17 Unioni dei Comuni named after real ones with
+//!   plausible (NOT official) members from 2024, and one "Conferenza zonale dei sindaci"
+//!   organisation per zone whose president is the demo mayor of the zone's largest comune.
+//! - Meetings (UID suffix [`MEETING_UID_SUFFIX`], description ending "Incontro dimostrativo (dati
+//!   sintetici)."): 1,000 × `scale` over the year before and the year after `today` (working
+//!   days, office hours): every kind with its proper scope, invitations proposed for the scope on
+//!   the meeting's date, past ones mostly held with attendance (present, excused, absent,
+//!   delegated to the assessore or to a named person), a few postponed or cancelled, future ones
+//!   planned or confirmed, each with its dated status history and agenda; a monthly "Direttori
+//!   SdS" series per ASL with its August occurrences removed and one moved; the Sindaco di Pisa
+//!   met a month before and two weeks after `today`. The same scale and `today` give the same
+//!   meetings ([`generate_on`]). It refuses when the database holds meetings not created by the
+//!   demo, and replaces its own previous meetings.
 
 use std::collections::HashMap;
 
@@ -32,9 +45,17 @@ use crate::error::{Error, Result};
 use crate::territory::{iso, AslCode, SYNTHETIC_SOURCE};
 use crate::text;
 
+#[path = "demo_meetings.rs"]
+mod meetings;
+#[path = "demo_orgs.rs"]
+mod orgs;
 #[path = "demo_people.rs"]
 mod people;
+#[path = "demo_meetings_text.rs"]
+mod words;
 
+pub use meetings::UID_SUFFIX as MEETING_UID_SUFFIX;
+pub use orgs::DEMO_ORG_NOTE;
 pub use people::DEMO_SOURCE;
 
 const BOUNDARIES: &str = include_str!("../assets/territory/toscana-comuni.geojson");
@@ -89,14 +110,23 @@ pub struct DemoReport {
     pub memberships: u32,
     /// Zones newly marked as confirmed.
     pub zones_confirmed: u32,
-    /// Synthetic people, roles and organisations (SdS) written.
+    /// Synthetic people, roles and organisations (SdS, Unioni, zone conferences) written.
     pub people: u32,
     pub roles: u32,
     pub organisations: u32,
+    /// Synthetic meetings, recurring series and invitations written.
+    pub meetings: u32,
+    pub series: u32,
+    pub invitations: u32,
 }
 
-/// Fills the database with synthetic data (see module contract).
+/// Fills the database with synthetic data (see module contract), meetings around today.
 pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
+    generate_on(tx, scale, crate::time::today_rome())
+}
+
+/// [`generate`] with meetings around `today` (the same scale and date give the same data).
+pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<DemoReport> {
     if !(1..=MAX_SCALE).contains(&scale) {
         return Err(Error::invalid(
             "scale",
@@ -109,16 +139,9 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
         [],
         |r| r.get(0),
     )?;
-    if real > 0 {
-        return Err(Error::invalid(
-            "demo",
-            format!(
-                "Il database contiene già {real} appartenenze a zone inserite dall'utente: i dati \
-                 dimostrativi non vengono mescolati ai dati reali. Usa un database nuovo \
-                 (--db FILE)."
-            ),
-        ));
-    }
+    refuse_real(real, "appartenenze a zone inserite")?;
+    meetings::check_no_real_meetings(tx)?;
+    meetings::clear(tx)?;
     tx.execute("DELETE FROM comune_zone WHERE synthetic = 1", [])?;
 
     let centroids = centroids()?;
@@ -171,14 +194,24 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
         }
     }
     let zones_confirmed = tx.execute("UPDATE zone SET confirmed = 1 WHERE confirmed = 0", [])?;
+    let bodies = orgs::generate(tx)?;
     let people = people::generate(tx, scale)?;
+    let meetings = meetings::generate(tx, scale, today, &bodies.unioni)?;
     audit::record(
         tx,
         AuditAction::Create,
         "demo",
         None,
-        &format!("Generati dati dimostrativi (sintetici), scala {scale}: {memberships} appartenenze a zone"),
-        Some(&json!({ "scale": scale, "memberships": memberships })),
+        &format!(
+            "Generati dati dimostrativi (sintetici), scala {scale}: {memberships} appartenenze a \
+             zone, {} incontri",
+            meetings.meetings
+        ),
+        Some(&json!({
+            "scale": scale,
+            "memberships": memberships,
+            "meetings": meetings.meetings
+        })),
     )?;
     Ok(DemoReport {
         scale,
@@ -186,8 +219,26 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<DemoReport> {
         zones_confirmed: u32::try_from(zones_confirmed).unwrap_or(u32::MAX),
         people: people.people,
         roles: people.roles,
-        organisations: people.organisations,
+        organisations: people.organisations + bodies.created,
+        meetings: meetings.meetings,
+        series: meetings.series,
+        invitations: meetings.invitations,
     })
+}
+
+/// Refuses (validation error) when `count` records of `what` (e.g. "persone inserite") were
+/// written by the user: demo data never mixes with real data.
+fn refuse_real(count: i64, what: &str) -> Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "demo",
+        format!(
+            "Il database contiene già {count} {what} dall'utente: i dati dimostrativi non vengono \
+             mescolati ai dati reali. Usa un database nuovo (--db FILE)."
+        ),
+    ))
 }
 
 /// Comuni: ISTAT code → (folded name, ASL), ordered by code.

@@ -5,7 +5,7 @@ use rusqlite::{params, Transaction};
 use crate::contacts::{
     name_key_pub as name_key, normalize_phone, search, sort_key_pub as sort_key,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::text;
 use crate::time;
 
@@ -15,7 +15,7 @@ pub const DEMO_SOURCE: &str = "dati dimostrativi sintetici";
 /// People per unit of scale.
 const PEOPLE_PER_SCALE: u32 = 2_000;
 
-const GIVEN: [&str; 48] = [
+pub(super) const GIVEN: [&str; 48] = [
     "Marco",
     "Giulia",
     "Francesco",
@@ -66,7 +66,7 @@ const GIVEN: [&str; 48] = [
     "Benedetta",
 ];
 
-const FAMILY: [&str; 48] = [
+pub(super) const FAMILY: [&str; 48] = [
     "Rossi",
     "Bianchi",
     "Romano",
@@ -126,6 +126,9 @@ const EXTRA_TITLES: [&str; 6] = [
     "Segretario comunale",
 ];
 
+/// Office of the president of a zone conference (what the regional conference invites).
+const PRESIDENT: &str = "Presidente conferenza zonale dei sindaci";
+
 /// What was written.
 pub struct PeopleReport {
     pub people: u32,
@@ -134,19 +137,19 @@ pub struct PeopleReport {
 }
 
 /// Small deterministic generator (xorshift64*).
-struct Rng(u64);
+pub(super) struct Rng(pub(super) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+    pub(super) fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
         list[(self.next() % list.len() as u64) as usize]
     }
-    fn below(&mut self, n: u64) -> u64 {
+    pub(super) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 }
@@ -158,17 +161,7 @@ pub fn check_no_real_people(tx: &Transaction) -> Result<()> {
         [DEMO_SOURCE],
         |r| r.get(0),
     )?;
-    if real > 0 {
-        return Err(Error::invalid(
-            "demo",
-            format!(
-                "Il database contiene già {real} persone inserite dall'utente: i dati \
-                 dimostrativi non vengono mescolati ai dati reali. Usa un database nuovo \
-                 (--db FILE)."
-            ),
-        ));
-    }
-    Ok(())
+    super::refuse_real(real, "persone inserite")
 }
 
 struct Writer<'t> {
@@ -314,6 +307,9 @@ pub fn generate(tx: &Transaction, scale: u32) -> Result<PeopleReport> {
             let p = w.person(&mut rng, tx)?;
             w.role(p, *org, "Sindaco", "2019-05-27", Some("2024-06-09"))?;
         }
+    }
+    for (person, org) in super::orgs::presidents(tx)? {
+        w.role(person, org, PRESIDENT, "2024-07-15", None)?;
     }
     for org in &sds {
         let p = w.person(&mut rng, tx)?;

@@ -60,6 +60,7 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Person { command } => super::contacts::person(&db, command, &mut out),
         Command::Org { command } => super::contacts::org(&db, command, &mut out),
         Command::Role { command } => super::contacts::role(&db, command, &mut out),
+        Command::Meeting { command } => super::meetings::run(&db, command, &mut out),
         Command::Import { command } => super::transfer::import(&db, command, &mut out),
         Command::Audit { command } => super::audit::run(&db, command, &mut out),
         Command::Export { command } => super::transfer::export(&db, command, &mut out),
@@ -454,14 +455,18 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
     let report = store.write(|tx| demo::generate(tx, scale))?;
     out.line(&format!(
         "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
-         {} zone confermate, {} persone con {} incarichi (fonte «{}»).",
+         {} zone confermate, {} persone con {} incarichi (fonte «{}»), {} incontri ({} serie \
+         periodiche) con {} inviti.",
         report.scale,
         report.memberships,
         territory::SYNTHETIC_SOURCE,
         report.zones_confirmed,
         report.people,
         report.roles,
-        demo::DEMO_SOURCE
+        demo::DEMO_SOURCE,
+        report.meetings,
+        report.series,
+        report.invitations
     ))?;
     Ok(ExitCode::SUCCESS)
 }

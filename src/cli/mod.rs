@@ -11,6 +11,10 @@ mod commands;
 mod contacts;
 mod contacts_args;
 mod crash;
+mod meetings;
+mod meetings_args;
+mod meetings_input;
+mod meetings_show;
 mod org_links;
 mod output;
 mod safety;
@@ -111,6 +115,11 @@ enum Command {
     Role {
         #[command(subcommand)]
         command: contacts::RoleCommand,
+    },
+    /// Incontri: calendario, invitati e presenze, ordine del giorno, serie periodiche
+    Meeting {
+        #[command(subcommand)]
+        command: meetings::MeetingCommand,
     },
     /// Importa dati da file (contatti CSV/vCard, calendario ICS, esportazione completa): tutto o
     /// niente, con resoconto

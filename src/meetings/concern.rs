@@ -11,31 +11,31 @@ use crate::time;
 
 /// The meetings that concerned a comune, newest first: by scope (the comune itself, its zone on
 /// the meeting date, its ASL, its province, an Unione it belonged to then, the region) or because
-/// someone of the comune's organisation was invited.
+/// someone of the comune's organisation was invited. (A zone meeting is found through its
+/// `filter_zone_id`, which equals its scope zone, so that the zone index is used; region, ASL and
+/// province scopes are read in one pass.)
 pub fn comune_meetings(conn: &Connection, istat_code: &str) -> Result<Vec<MeetingSummary>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SUMMARY_SQL} WHERE m.id IN (
             SELECT meeting_id FROM meeting_comune WHERE istat_code = ?1
             UNION
-            SELECT mz.id FROM meeting mz JOIN comune_zone cz
-              ON cz.zone_id = mz.scope_zone_id AND cz.istat_code = ?1
+            SELECT mz.id FROM comune_zone cz JOIN meeting mz
+              ON mz.filter_zone_id = cz.zone_id AND mz.scope_zone_id = cz.zone_id
+             AND mz.scope_kind = 'zone'
              AND cz.valid_from <= substr(mz.starts_at, 1, 10)
              AND coalesce(cz.valid_to, '9999-12-31') >= substr(mz.starts_at, 1, 10)
-            WHERE mz.scope_kind = 'zone'
+            WHERE cz.istat_code = ?1
             UNION
-            SELECT ma.id FROM meeting ma WHERE ma.scope_kind = 'asl'
-              AND ma.scope_asl = (SELECT asl_code FROM comune WHERE istat_code = ?1)
-            UNION
-            SELECT mp.id FROM meeting mp WHERE mp.scope_kind = 'province'
-              AND mp.scope_province = (SELECT province_code FROM comune WHERE istat_code = ?1)
+            SELECT mr.id FROM meeting mr JOIN comune k ON k.istat_code = ?1
+            WHERE mr.scope_kind = 'region'
+               OR (mr.scope_kind = 'asl' AND mr.scope_asl = k.asl_code)
+               OR (mr.scope_kind = 'province' AND mr.scope_province = k.province_code)
             UNION
             SELECT mu.id FROM meeting mu JOIN unione_member um
               ON um.org_id = mu.scope_org_id AND um.istat_code = ?1
              AND um.valid_from <= substr(mu.starts_at, 1, 10)
              AND coalesce(um.valid_to, '9999-12-31') >= substr(mu.starts_at, 1, 10)
             WHERE mu.scope_kind = 'unione'
-            UNION
-            SELECT id FROM meeting WHERE scope_kind = 'region'
             UNION
             SELECT i.meeting_id FROM meeting_invitation i JOIN organisation o
               ON o.id = i.organisation_id WHERE o.istat_code = ?1
@@ -60,14 +60,17 @@ pub fn conflicts(
     let e = time::rome_to_utc("end", end)?.max(s + Duration::minutes(1));
     let mut stmt = conn.prepare_cached(&format!(
         "{SUMMARY_SQL} WHERE m.starts_at < ?2 AND m.ends_at > ?1 AND m.id != ?3
-           AND m.status NOT IN ('cancelled', 'postponed')
+           AND m.starts_at > ?4 AND m.status NOT IN ('cancelled', 'postponed')
          ORDER BY m.starts_at LIMIT 50"
     ))?;
+    // ?4: a meeting lasts at most MAX_DAYS, so only starts after s - MAX_DAYS can overlap; the
+    // bound keeps the scan of the start index to those.
     let rows = stmt.query_map(
         params![
             time::instant_iso(s),
             time::instant_iso(e),
-            exclude.unwrap_or(-1)
+            exclude.unwrap_or(-1),
+            time::instant_iso(s - Duration::days(super::MAX_DAYS))
         ],
         summary_row,
     )?;

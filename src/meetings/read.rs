@@ -312,6 +312,12 @@ fn filter_sql(f: &MeetingFilter) -> Result<(String, Vec<rusqlite::types::Value>)
             })?;
         p.push(Value::Text(time::instant_iso(at)));
         wh.push(format!("m.ends_at > ?{}", p.len()));
+        // Redundant (a meeting lasts at most MAX_DAYS) but it bounds the scan of the start
+        // index: a month view reads that month's meetings, not every older one.
+        p.push(Value::Text(time::instant_iso(
+            at - Duration::days(super::MAX_DAYS),
+        )));
+        wh.push(format!("m.starts_at > ?{}", p.len()));
     }
     if let Some(to) = f.to {
         let next = to + Duration::days(1);

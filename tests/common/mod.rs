@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod dump;
 pub mod figures;
 pub mod meetings;
+pub mod meetings_cli;
 pub mod random_data;
 pub mod safety;
 
