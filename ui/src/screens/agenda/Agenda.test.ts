@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { MeetingFilter } from '../../lib/bindings/MeetingFilter';
 import type { MeetingSummary } from '../../lib/bindings/MeetingSummary';
+import { todayIso } from '../../lib/format';
 import { router } from '../../lib/router.svelte';
 import { AGENDA_DEFAULT, type AgendaQuery } from '../../lib/routes';
 import { callsTo, fakeBackend } from '../../test/backend';
@@ -82,6 +83,16 @@ describe('Agenda — mese', () => {
     expect(within(screen.getByTestId('day-2027-03-25')).getAllByTestId('meeting-chip')).toHaveLength(MAX_CHIPS - 1);
     await fireEvent.click(more);
     expect(within(screen.getByTestId('day-panel')).getAllByTestId('day-panel-meeting')).toHaveLength(5);
+  });
+
+  it('opens on the current month with today highlighted', async () => {
+    const calls = backend([]);
+    render(Agenda, { query: AGENDA_DEFAULT });
+    const today = todayIso();
+    expect((await screen.findByTestId(`day-${today}`)).className).toContain('today');
+    await waitFor(() => expect(callsTo(calls, 'meeting_list')).toHaveLength(1));
+    const f = lastFilter(calls);
+    expect(f.from! <= today && today <= f.to!, 'the range covers today').toBe(true);
   });
 
   it('tells what to do when the month is empty', async () => {
@@ -229,7 +240,7 @@ describe('Agenda — elenco', () => {
     render(Agenda, { query: { ...MARCH, view: 'elenco' } });
     expect((await screen.findByTestId('list-count')).textContent).toBe('3 incontri in questo mese');
     const days = await screen.findAllByTestId('list-day');
-    expect(days.map((d) => d.textContent?.trim())).toEqual(['giovedì 25 marzo 2027', 'martedì 30 marzo 2027']);
+    expect(days.map((d) => d.textContent?.trim())).toEqual(['Giovedì 25 marzo 2027', 'Martedì 30 marzo 2027']);
     const rows = screen.getAllByTestId('list-meeting');
     expect(rows.map((r) => r.getAttribute('href'))).toEqual(['#/agenda/incontro/1', '#/agenda/incontro/2', '#/agenda/incontro/3']);
     expect(rows[2]!.textContent).toContain('annullato');

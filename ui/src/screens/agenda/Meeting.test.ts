@@ -16,7 +16,7 @@ describe('Pagina incontro', () => {
     const calls = fakeBackend({ meeting_get: () => meetingView(), meeting_conflicts: () => [] });
     render(Meeting, { id: 1 });
     expect((await screen.findByTestId('meeting-title')).textContent).toBe('Conferenza zonale dei sindaci – Zona Pisana');
-    expect(screen.getByTestId('meeting-when').textContent).toContain('giovedì 25 marzo 2027, 10:00–12:00');
+    expect(screen.getByTestId('meeting-when').textContent).toContain('Giovedì 25 marzo 2027, 10:00–12:00');
     expect(screen.getByTestId('meeting-scope').textContent).toBe('Zona Pisana');
     expect(screen.getByTestId('meeting-place').textContent).toBe('Palazzo Gambacorti');
     expect(rows()).toHaveLength(2);

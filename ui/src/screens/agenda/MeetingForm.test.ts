@@ -188,9 +188,11 @@ describe('Nuovo incontro', () => {
     expect(screen.getByTestId('scope-comune')).toBeTruthy();
     await fireEvent.change(kind, { target: { value: 'prefettura' } });
     expect((screen.getByTestId('scope-province') as HTMLSelectElement).options).toHaveLength(11);
+    await fireEvent.change(screen.getByTestId('scope-province'), { target: { value: '050' } });
     await fireEvent.change(kind, { target: { value: 'altro' } });
     const scopeKind = screen.getByTestId('scope-kind') as HTMLSelectElement;
     expect(scopeKind.value, '"Altro" keeps the territory chosen and lets the coordinator change its kind').toBe('province');
+    expect((screen.getByTestId('meeting-title') as HTMLInputElement).value).toBe('Altro – Provincia di Pisa');
     await fireEvent.change(scopeKind, { target: { value: 'none' } });
     expect(screen.queryByTestId('scope-province')).toBeNull();
     expect(screen.getByTestId('scope-picker').textContent).toContain('non riguarda un ambito in particolare');

@@ -137,6 +137,11 @@ function dayFormat(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateT
   return f;
 }
 
+/** The first letter in upper case ("giovedì 25 marzo" → "Giovedì 25 marzo"; the month stays lower case). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 /** "lunedì 22 marzo 2027". */
 export function longDay(iso: string, locale: 'it' | 'en' = 'it'): string {
   return dayFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(utc(iso));

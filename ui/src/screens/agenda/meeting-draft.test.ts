@@ -71,8 +71,12 @@ describe('meeting draft', () => {
     d.scope.zone_id = 7;
     setKind(d, 'zona_distretto');
     expect(d.scope.zone_id, 'same scope kind: kept').toBe(7);
+    setKind(d, 'altro');
+    expect([d.scope.kind, d.scope.zone_id], '"Altro" keeps a territory already chosen').toEqual(['zone', 7]);
     setKind(d, 'incontro_sindaco');
     expect(d.scope).toEqual({ kind: 'comune', asl: null, zone_id: null, province: null, unione: null, comuni: [] });
+    setKind(d, 'altro');
+    expect(d.scope.kind, 'with no comune chosen, "Altro" starts with no territory').toBe('none');
   });
 
   it('merges proposals without duplicates and sends only the ticked ones', () => {

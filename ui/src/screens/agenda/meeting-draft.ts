@@ -245,11 +245,16 @@ export function scopeReady(s: ScopeDraft): boolean {
   }
 }
 
-/** Changing the kind resets the scope to the one the kind calls for (kept when it is the same). */
+/**
+ * Changing the kind resets the scope to the one the kind calls for (kept when it is the same).
+ * "Altro" keeps a territory already chosen, else starts with none.
+ */
 export function setKind(d: MeetingDraft, kind: MeetingKind): void {
   d.kind = kind;
   const scope = defaultScope(kind);
-  if (kind !== 'altro' && d.scope.kind !== scope) d.scope = emptyScope(scope);
+  if (kind === 'altro') {
+    if (!scopeReady(d.scope)) d.scope = emptyScope('none');
+  } else if (d.scope.kind !== scope) d.scope = emptyScope(scope);
 }
 
 /** The invitations as sent: the ticked rows, in order. Index i of the result is `invitations[i]` in core errors. */
