@@ -56,4 +56,5 @@ pub const COMMANDS: &[&str] = &[
     "meeting_set_attendance",
     "meeting_conflicts",
     "meeting_upcoming",
+    "comune_meetings",
 ];

@@ -94,6 +94,7 @@ pub fn run() -> i32 {
             commands::meetings::meeting_set_attendance,
             commands::meetings::meeting_conflicts,
             commands::meetings::meeting_upcoming,
+            commands::meetings::comune_meetings,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -255,3 +255,12 @@ test('the start screen lists the upcoming meetings', async () => {
   await (await byId(app, 'upcoming-meeting')).click();
   await waitText(app, 'meeting-title', 'Riunione di coordinamento ANCI – Regione');
 });
+
+test('the comune page lists the meetings that concerned it', async () => {
+  await go('#/comune/050026', 'comune-meetings');
+  const section = await waitInner('comune-meetings', 'Conferenza zonale dei sindaci – Zona Pisana');
+  assert.match(section, /Tavolo in Prefettura – Provincia di Pisa/, 'the province of Pisa is its scope too');
+  assert.doesNotMatch(section, /Cascina/, 'a meeting with another comune’s mayor is not listed');
+  await app.execute(() => document.querySelector('[data-testid="comune-meetings"]')?.scrollIntoView({ block: 'start' }));
+  await shot(app, '97-scheda-comune-incontri');
+});

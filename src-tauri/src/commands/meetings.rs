@@ -151,3 +151,14 @@ pub fn meeting_upcoming(
         .store()?
         .read(|c| meetings::upcoming(c, Utc::now(), days))?)
 }
+
+/// The meetings that concerned a comune (by scope or by invitation), newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub fn comune_meetings(
+    state: State<'_, AppState>,
+    istat_code: String,
+) -> Result<Vec<MeetingSummary>, ApiError> {
+    Ok(state
+        .store()?
+        .read(|c| meetings::comune_meetings(c, &istat_code))?)
+}

@@ -67,6 +67,7 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
       { start: '2027-03-25T10:00:00', end: '2027-03-25T12:00:00', exclude: null, people: [5] },
     ],
     ['upcomingMeetings', () => api.upcomingMeetings(14), 'meeting_upcoming', { days: 14 }],
+    ['comuneMeetings', () => api.comuneMeetings('050026'), 'comune_meetings', { istat_code: '050026' }],
   ];
 
   for (const [name, run, cmd, args] of cases) {

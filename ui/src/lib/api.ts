@@ -389,3 +389,8 @@ export function meetingConflicts(
 export function upcomingMeetings(days: number): Promise<MeetingSummary[]> {
   return call<MeetingSummary[]>('meeting_upcoming', { days });
 }
+
+/** The meetings that concerned a comune (its own, its zone's, ASL's, province's, Unione's, the region's, or with its people invited), newest first. */
+export function comuneMeetings(istatCode: string): Promise<MeetingSummary[]> {
+  return call<MeetingSummary[]>('comune_meetings', { istat_code: istatCode });
+}

@@ -56,7 +56,8 @@ export type Command =
   | 'meeting_propose_invitees'
   | 'meeting_set_attendance'
   | 'meeting_conflicts'
-  | 'meeting_upcoming';
+  | 'meeting_upcoming'
+  | 'comune_meetings';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

@@ -241,6 +241,19 @@ export const meetingsEn: { readonly [K in keyof typeof meetingsIt]: string } = {
   'meeting.deleteOnlyThis': 'Delete only this one',
   'meeting.deleteSeries': 'Delete the whole series',
 
+  'comune.meetingsSection': 'Meetings',
+  'comune.meetingsLoadError': 'Could not read the comune’s meetings.',
+  'comune.meetingsEmpty':
+    'No meeting concerns {name}. Meetings of the comune, its zone, its ASL, the province, its Unione or the Region will appear here.',
+  'comune.meetingsComing_one': '{n} coming meeting',
+  'comune.meetingsComing_other': '{n} coming meetings',
+  'comune.meetingsPast_one': '{n} past meeting',
+  'comune.meetingsPast_other': '{n} past meetings',
+  'comune.meetingsShowAll': 'Show all past meetings ({n})',
+  'comune.colWhen': 'When',
+  'comune.colKind': 'Kind',
+  'comune.colMeeting': 'Meeting',
+
   'upcoming.title': 'Upcoming meetings',
   'upcoming.openAgenda': 'Open the Agenda',
   'upcoming.empty': 'No meetings in the next {days} days. To create one, open the Agenda and click the day of the meeting.',

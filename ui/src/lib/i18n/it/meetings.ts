@@ -243,6 +243,19 @@ export const meetingsIt = {
   'meeting.deleteOnlyThis': 'Elimina solo questo',
   'meeting.deleteSeries': 'Elimina tutta la serie',
 
+  'comune.meetingsSection': 'Incontri',
+  'comune.meetingsLoadError': 'Non è stato possibile leggere gli incontri del comune.',
+  'comune.meetingsEmpty':
+    'Nessun incontro riguarda {name}. Gli incontri del comune, della sua zona, della sua ASL, della provincia, della sua Unione o della Regione compariranno qui.',
+  'comune.meetingsComing_one': '{n} incontro in programma',
+  'comune.meetingsComing_other': '{n} incontri in programma',
+  'comune.meetingsPast_one': '{n} incontro passato',
+  'comune.meetingsPast_other': '{n} incontri passati',
+  'comune.meetingsShowAll': 'Mostra tutti gli incontri passati ({n})',
+  'comune.colWhen': 'Quando',
+  'comune.colKind': 'Tipo',
+  'comune.colMeeting': 'Incontro',
+
   'upcoming.title': 'Prossimi incontri',
   'upcoming.openAgenda': 'Apri l’Agenda',
   'upcoming.empty':
