@@ -81,6 +81,20 @@ pub fn run() -> i32 {
             commands::backup::backup_verify,
             commands::backup::backup_restore_request,
             commands::backup::backup_restore_cancel,
+            commands::meetings::meeting_list,
+            commands::meetings::meeting_count,
+            commands::meetings::meeting_get,
+            commands::meetings::meeting_create,
+            commands::meetings::meeting_update,
+            commands::meetings::meeting_move,
+            commands::meetings::meeting_set_status,
+            commands::meetings::meeting_delete,
+            commands::meetings::meeting_delete_series,
+            commands::meetings::meeting_propose_invitees,
+            commands::meetings::meeting_set_attendance,
+            commands::meetings::meeting_conflicts,
+            commands::meetings::meeting_upcoming,
+            commands::meetings::comune_meetings,
         ])
         .build(tauri::generate_context!());
     match result {

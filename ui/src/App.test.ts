@@ -8,6 +8,7 @@ const shell = {
   territory_tree: () => tree(),
   comune_search: () => [],
   profile_get: () => PROFILE,
+  meeting_upcoming: () => [],
 };
 
 describe('App start-up', () => {
@@ -79,7 +80,7 @@ describe('App start-up', () => {
     await screen.findByTestId('asl-node-nord-ovest');
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
     const links = within(nav).getAllByRole('link').map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Territorio', 'Contatti', 'Impostazioni', 'Informazioni']);
+    expect(links).toEqual(['Territorio', 'Agenda', 'Contatti', 'Impostazioni', 'Informazioni']);
     expect(screen.getByTestId('nav-territorio').getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();
   });

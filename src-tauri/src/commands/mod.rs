@@ -6,5 +6,6 @@ pub mod audit;
 pub mod backup;
 pub mod contact_files;
 pub mod contacts;
+pub mod meetings;
 pub mod settings;
 pub mod territory;

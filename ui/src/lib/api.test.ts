@@ -43,6 +43,31 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
       'profile_save',
       { input: { coordinator_name: 'Maria Rossi', organisation: 'ANCI Toscana' } },
     ],
+    ['getMeeting', () => api.getMeeting(4), 'meeting_get', { id: 4 }],
+    ['moveMeeting', () => api.moveMeeting(4, '2027-03-29T10:00:00'), 'meeting_move', { id: 4, start: '2027-03-29T10:00:00' }],
+    ['setMeetingStatus', () => api.setMeetingStatus(4, 'held', 'ok'), 'meeting_set_status', { id: 4, status: 'held', note: 'ok' }],
+    ['deleteMeeting', () => api.deleteMeeting(4), 'meeting_delete', { id: 4 }],
+    ['deleteMeetingSeries', () => api.deleteMeetingSeries(2), 'meeting_delete_series', { series_id: 2 }],
+    [
+      'proposeInvitees',
+      () => api.proposeInvitees('conferenza_zonale', { kind: 'zone', asl: null, zone_id: 7, province: null, unione_org_id: null, comuni: [] }, '2027-03-25'),
+      'meeting_propose_invitees',
+      { kind: 'conferenza_zonale', scope: { kind: 'zone', asl: null, zone_id: 7, province: null, unione_org_id: null, comuni: [] }, on: '2027-03-25' },
+    ],
+    [
+      'setAttendance',
+      () => api.setAttendance(31, { attendance: 'delegated', delegate_person_id: null, delegate_name: 'Anna', note: '' }),
+      'meeting_set_attendance',
+      { invitation_id: 31, input: { attendance: 'delegated', delegate_person_id: null, delegate_name: 'Anna', note: '' } },
+    ],
+    [
+      'meetingConflicts',
+      () => api.meetingConflicts('2027-03-25T10:00:00', '2027-03-25T12:00:00', null, [5]),
+      'meeting_conflicts',
+      { start: '2027-03-25T10:00:00', end: '2027-03-25T12:00:00', exclude: null, people: [5] },
+    ],
+    ['upcomingMeetings', () => api.upcomingMeetings(14), 'meeting_upcoming', { days: 14 }],
+    ['comuneMeetings', () => api.comuneMeetings('050026'), 'comune_meetings', { istat_code: '050026' }],
   ];
 
   for (const [name, run, cmd, args] of cases) {

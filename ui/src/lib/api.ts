@@ -32,6 +32,17 @@ import type { PersonView } from './bindings/PersonView';
 import type { RoleInput } from './bindings/RoleInput';
 import type { SearchHit } from './bindings/SearchHit';
 import type { FieldError } from './bindings/FieldError';
+import type { AttendanceInput } from './bindings/AttendanceInput';
+import type { InvitationView } from './bindings/InvitationView';
+import type { MeetingConflict } from './bindings/MeetingConflict';
+import type { MeetingFilter } from './bindings/MeetingFilter';
+import type { MeetingInput } from './bindings/MeetingInput';
+import type { MeetingKind } from './bindings/MeetingKind';
+import type { MeetingStatus } from './bindings/MeetingStatus';
+import type { MeetingSummary } from './bindings/MeetingSummary';
+import type { MeetingView } from './bindings/MeetingView';
+import type { ProposedInvitee } from './bindings/ProposedInvitee';
+import type { Scope } from './bindings/Scope';
 import type { Profile } from './bindings/Profile';
 import type { RoleView } from './bindings/RoleView';
 import type { ProfileInput } from './bindings/ProfileInput';
@@ -307,4 +318,79 @@ export function requestRestore(fileName: string): Promise<BackupEntry> {
 /** Withdraws the restore waiting for the next start. */
 export function cancelRestore(): Promise<void> {
   return call<void>('backup_restore_cancel');
+}
+
+// ---- Agenda (meetings) ---------------------------------------------------------------------------
+// Local times are Europe/Rome wall-clock times `YYYY-MM-DDTHH:MM:SS`; dates are ISO `YYYY-MM-DD`.
+
+/** The meetings matching `filter` (a calendar range, or one page of the list), by start. */
+export function listMeetings(filter: MeetingFilter): Promise<MeetingSummary[]> {
+  return call<MeetingSummary[]>('meeting_list', { filter });
+}
+
+/** How many meetings match `filter` (limit and offset ignored). */
+export function countMeetings(filter: MeetingFilter): Promise<number> {
+  return call<number>('meeting_count', { filter });
+}
+
+export function getMeeting(id: number): Promise<MeetingView> {
+  return call<MeetingView>('meeting_get', { id });
+}
+
+/** Creates a meeting, or a series when `input.recurrence` is set (resolves to the first one). */
+export function createMeeting(input: MeetingInput): Promise<MeetingView> {
+  return call<MeetingView>('meeting_create', { input });
+}
+
+export function updateMeeting(id: number, input: MeetingInput): Promise<MeetingView> {
+  return call<MeetingView>('meeting_update', { id, input });
+}
+
+/** Moves a meeting to a new local start, keeping its length (moving it back is the undo). */
+export function moveMeeting(id: number, start: string): Promise<MeetingView> {
+  return call<MeetingView>('meeting_move', { id, start });
+}
+
+/** Changes the status; the note goes into the status history. */
+export function setMeetingStatus(id: number, status: MeetingStatus, note: string): Promise<MeetingView> {
+  return call<MeetingView>('meeting_set_status', { id, status, note });
+}
+
+/** Deletes one meeting (an occurrence of a series becomes an exception of the series). */
+export function deleteMeeting(id: number): Promise<MeetingSummary> {
+  return call<MeetingSummary>('meeting_delete', { id });
+}
+
+/** Deletes every meeting of a series; resolves to how many were deleted. */
+export function deleteMeetingSeries(seriesId: number): Promise<number> {
+  return call<number>('meeting_delete_series', { series_id: seriesId });
+}
+
+/** Who a meeting of `kind` over `scope` invites on the ISO date `on` (offices resolved to people). */
+export function proposeInvitees(kind: MeetingKind, scope: Scope, on: string): Promise<ProposedInvitee[]> {
+  return call<ProposedInvitee[]>('meeting_propose_invitees', { kind, scope, on });
+}
+
+export function setAttendance(invitationId: number, input: AttendanceInput): Promise<InvitationView> {
+  return call<InvitationView>('meeting_set_attendance', { invitation_id: invitationId, input });
+}
+
+/** Meetings overlapping `start`..`end` (local), except `exclude`, and which of `people` are in both. */
+export function meetingConflicts(
+  start: string,
+  end: string,
+  exclude: number | null,
+  people: number[],
+): Promise<MeetingConflict[]> {
+  return call<MeetingConflict[]>('meeting_conflicts', { start, end, exclude, people });
+}
+
+/** Meetings of the next `days` days (not cancelled), soonest first. */
+export function upcomingMeetings(days: number): Promise<MeetingSummary[]> {
+  return call<MeetingSummary[]>('meeting_upcoming', { days });
+}
+
+/** The meetings that concerned a comune (its own, its zone's, ASL's, province's, Unione's, the region's, or with its people invited), newest first. */
+export function comuneMeetings(istatCode: string): Promise<MeetingSummary[]> {
+  return call<MeetingSummary[]>('comune_meetings', { istat_code: istatCode });
 }

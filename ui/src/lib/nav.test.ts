@@ -4,17 +4,17 @@ import { areaOf, NAV_ITEMS, visibleNav } from './nav';
 describe('navigation config', () => {
   it('shows only the areas that work today', () => {
     const shown = [...visibleNav('work'), ...visibleNav('system')].map((i) => i.id);
-    expect(shown).toEqual(['territorio', 'contatti', 'impostazioni', 'informazioni']);
+    expect(shown).toEqual(['territorio', 'agenda', 'contatti', 'impostazioni', 'informazioni']);
   });
 
   it('declares the future areas, disabled rather than as placeholder screens', () => {
     const future = NAV_ITEMS.filter((i) => !i.enabled).map((i) => i.id);
-    expect(future).toEqual(['agenda', 'azioni', 'sai', 'esporta']);
+    expect(future).toEqual(['azioni', 'sai', 'esporta']);
   });
 
   it('shows an area as soon as its flag is turned on', () => {
-    const items = NAV_ITEMS.map((i) => (i.id === 'agenda' ? { ...i, enabled: true } : i));
-    expect(visibleNav('work', items).map((i) => i.id)).toEqual(['territorio', 'agenda', 'contatti']);
+    const items = NAV_ITEMS.map((i) => (i.id === 'azioni' ? { ...i, enabled: true } : i));
+    expect(visibleNav('work', items).map((i) => i.id)).toEqual(['territorio', 'agenda', 'contatti', 'azioni']);
   });
 
   it('highlights Territorio for the zone and comune pages', () => {
@@ -35,6 +35,17 @@ describe('navigation config', () => {
       { name: 'importa' },
     ] as const) {
       expect(areaOf(route), route.name).toBe('contatti');
+    }
+  });
+
+  it('highlights Agenda for the calendar and the meeting pages', () => {
+    for (const route of [
+      { name: 'agenda', query: { view: 'mese', date: null, asl: null, zone: null, kinds: [], text: '' } },
+      { name: 'incontro', id: 1 },
+      { name: 'incontro_modifica', id: 1 },
+      { name: 'incontro_nuovo', start: null, allDay: false },
+    ] as const) {
+      expect(areaOf(route as Parameters<typeof areaOf>[0]), route.name).toBe('agenda');
     }
   });
 });

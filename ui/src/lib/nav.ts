@@ -28,7 +28,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'territorio', label: 'nav.territorio', href: '#/territorio', icon: 'map', group: 'work', enabled: true },
-  { id: 'agenda', label: 'nav.agenda', href: '#/agenda', icon: 'calendar', group: 'work', enabled: false },
+  { id: 'agenda', label: 'nav.agenda', href: '#/agenda', icon: 'calendar', group: 'work', enabled: true },
   { id: 'contatti', label: 'nav.contatti', href: '#/contatti', icon: 'people', group: 'work', enabled: true },
   { id: 'azioni', label: 'nav.azioni', href: '#/azioni', icon: 'check', group: 'work', enabled: false },
   { id: 'sai', label: 'nav.sai', href: '#/sai', icon: 'home', group: 'work', enabled: false },
@@ -56,6 +56,11 @@ export function areaOf(route: Route): AreaId | null {
     case 'doppioni':
     case 'importa':
       return 'contatti';
+    case 'agenda':
+    case 'incontro':
+    case 'incontro_modifica':
+    case 'incontro_nuovo':
+      return 'agenda';
     case 'impostazioni':
     case 'registro':
     case 'backup':

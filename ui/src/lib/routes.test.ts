@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comuneHref, parseHash, routeHref, type Route } from './routes';
+import { AGENDA_DEFAULT, agendaHref, comuneHref, meetingHref, parseHash, routeHref, type Route } from './routes';
 
 describe('parseHash', () => {
   it('maps every screen of the app', () => {
@@ -48,7 +48,7 @@ describe('parseHash', () => {
     expect(parseHash('#/comune/05002A').name, 'letters').toBe('not_found');
     expect(parseHash('#/comune').name, 'no code').toBe('not_found');
     expect(parseHash('#/comune/050026/extra').name, 'extra segment').toBe('not_found');
-    expect(parseHash('#/agenda').name, 'areas not built yet have no route').toBe('not_found');
+    expect(parseHash('#/azioni').name, 'areas not built yet have no route').toBe('not_found');
     expect(parseHash('#/%E0%A4%A').name, 'broken percent-encoding').toBe('not_found');
     expect(parseHash('#/nowhere')).toEqual({ name: 'not_found', path: '/nowhere' });
   });
@@ -82,5 +82,41 @@ describe('routeHref', () => {
     expect(routeHref({ name: 'zone' })).toBe('#/territorio/zone');
     expect(comuneHref('050026')).toBe('#/comune/050026');
     expect(routeHref({ name: 'registro' })).toBe('#/registro');
+  });
+});
+
+describe('agenda routes', () => {
+  it('reads the view, date and filters from the query and drops what is malformed', () => {
+    expect(parseHash('#/agenda')).toEqual({ name: 'agenda', query: AGENDA_DEFAULT });
+    expect(parseHash('#/agenda?vista=settimana&data=2027-03-22&asl=centro&zona=5&tipi=altro,conferenza_zonale,nuovo&testo=pisa%20nord')).toEqual({
+      name: 'agenda',
+      query: { view: 'settimana', date: '2027-03-22', asl: 'centro', zone: 5, kinds: ['altro', 'conferenza_zonale'], text: 'pisa nord' },
+    });
+    expect(parseHash('#/agenda?vista=anno&data=22/03/2027&asl=nord&zona=x')).toEqual({ name: 'agenda', query: AGENDA_DEFAULT });
+  });
+
+  it('maps the meeting pages and the new-meeting slot', () => {
+    expect(parseHash('#/agenda/incontro/12')).toEqual({ name: 'incontro', id: 12 });
+    expect(parseHash('#/agenda/incontro/12/modifica')).toEqual({ name: 'incontro_modifica', id: 12 });
+    expect(parseHash('#/agenda/nuovo?inizio=2027-03-25T10:30')).toEqual({ name: 'incontro_nuovo', start: '2027-03-25T10:30', allDay: false });
+    expect(parseHash('#/agenda/nuovo?inizio=2027-03-25T10:30&giornata=1')).toEqual({ name: 'incontro_nuovo', start: '2027-03-25T10:30', allDay: true });
+    expect(parseHash('#/agenda/nuovo?inizio=domani')).toEqual({ name: 'incontro_nuovo', start: null, allDay: false });
+    for (const bad of ['#/agenda/incontro/0', '#/agenda/incontro/x', '#/agenda/incontro/3/altro', '#/agenda/boh']) {
+      expect(parseHash(bad).name, bad).toBe('not_found');
+    }
+  });
+
+  it('writes only the non-default values and round-trips', () => {
+    expect(agendaHref(AGENDA_DEFAULT)).toBe('#/agenda');
+    const routes: Route[] = [
+      { name: 'agenda', query: AGENDA_DEFAULT },
+      { name: 'agenda', query: { view: 'elenco', date: '2026-12-28', asl: 'sud-est', zone: 14, kinds: ['prefettura'], text: 'Città & “tavolo”' } },
+      { name: 'incontro', id: 7 },
+      { name: 'incontro_modifica', id: 7 },
+      { name: 'incontro_nuovo', start: '2027-03-25T09:00', allDay: false },
+      { name: 'incontro_nuovo', start: null, allDay: false },
+    ];
+    for (const route of routes) expect(parseHash(routeHref(route)), routeHref(route)).toEqual(route);
+    expect(meetingHref(3)).toBe('#/agenda/incontro/3');
   });
 });

@@ -1,4 +1,34 @@
 // Pure part of the hash router: hash string ⇄ route. Kept free of runes so it is trivially testable.
+import type { AslCode } from './bindings/AslCode';
+import type { MeetingKind } from './bindings/MeetingKind';
+
+/** What the Agenda shows, kept in the hash so Back and a reload return to the same calendar. */
+export interface AgendaQuery {
+  view: 'mese' | 'settimana' | 'elenco';
+  /** A day of the period shown (ISO), `null` = today. */
+  date: string | null;
+  asl: AslCode | null;
+  zone: number | null;
+  kinds: MeetingKind[];
+  text: string;
+}
+
+export const AGENDA_DEFAULT: AgendaQuery = { view: 'mese', date: null, asl: null, zone: null, kinds: [], text: '' };
+
+const MEETING_KINDS: readonly MeetingKind[] = [
+  'conferenza_zonale',
+  'conferenza_aziendale',
+  'conferenza_regionale',
+  'direttori_sds',
+  'giunta_unione',
+  'incontro_sindaco',
+  'zona_distretto',
+  'prefettura',
+  'altro',
+];
+const ASL_CODES: readonly AslCode[] = ['nord-ovest', 'centro', 'sud-est'];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export type Route =
   | { name: 'territorio' }
@@ -16,6 +46,11 @@ export type Route =
   | { name: 'registro' }
   | { name: 'backup' }
   | { name: 'benvenuto' }
+  | { name: 'agenda'; query: AgendaQuery }
+  | { name: 'incontro'; id: number }
+  | { name: 'incontro_modifica'; id: number }
+  /** `start` `YYYY-MM-DDTHH:MM` of the slot clicked (or null); `allDay` for a day of the month. */
+  | { name: 'incontro_nuovo'; start: string | null; allDay: boolean }
   | { name: 'not_found'; path: string };
 
 export type RouteName = Route['name'];
@@ -29,8 +64,12 @@ const ID = /^[1-9]\d{0,14}$/;
 /** Parse `location.hash` (with or without the leading `#`). Unknown paths give `not_found`. */
 export function parseHash(hash: string): Route {
   let path = hash.startsWith('#') ? hash.slice(1) : hash;
+  let search = '';
   const q = path.search(/[?#]/);
-  if (q !== -1) path = path.slice(0, q);
+  if (q !== -1) {
+    if (path[q] === '?') search = path.slice(q + 1).split('#')[0] ?? '';
+    path = path.slice(0, q);
+  }
   let segments: string[];
   try {
     segments = path
@@ -62,6 +101,7 @@ export function parseHash(hash: string): Route {
     }
     return { name: 'not_found', path };
   }
+  if (first === 'agenda') return parseAgenda(second, rest, search, path);
   if (second === undefined) {
     if (first === 'impostazioni') return { name: 'impostazioni' };
     if (first === 'informazioni') return { name: 'informazioni' };
@@ -70,6 +110,54 @@ export function parseHash(hash: string): Route {
     if (first === 'benvenuto') return { name: 'benvenuto' };
   }
   return { name: 'not_found', path };
+}
+
+function parseAgenda(second: string | undefined, rest: string[], search: string, path: string): Route {
+  const params = new URLSearchParams(search);
+  const [third, ...more] = rest;
+  if (second === undefined) return { name: 'agenda', query: agendaQueryOf(params) };
+  if (second === 'nuovo' && third === undefined) {
+    const start = params.get('inizio');
+    return {
+      name: 'incontro_nuovo',
+      start: start !== null && LOCAL_TIME.test(start) ? start : null,
+      allDay: params.get('giornata') === '1',
+    };
+  }
+  if (second === 'incontro' && third !== undefined && ID.test(third)) {
+    if (more.length === 0) return { name: 'incontro', id: Number(third) };
+    if (more.length === 1 && more[0] === 'modifica') return { name: 'incontro_modifica', id: Number(third) };
+  }
+  return { name: 'not_found', path };
+}
+
+function agendaQueryOf(params: URLSearchParams): AgendaQuery {
+  const view = params.get('vista');
+  const date = params.get('data');
+  const asl = params.get('asl');
+  const zone = params.get('zona');
+  const kinds = (params.get('tipi') ?? '').split(',').filter((k): k is MeetingKind => (MEETING_KINDS as readonly string[]).includes(k));
+  return {
+    view: view === 'settimana' || view === 'elenco' ? view : 'mese',
+    date: date !== null && ISO_DAY.test(date) ? date : null,
+    asl: (ASL_CODES as readonly (string | null)[]).includes(asl) ? (asl as AslCode) : null,
+    zone: zone !== null && ID.test(zone) ? Number(zone) : null,
+    kinds: [...new Set(kinds)],
+    text: params.get('testo') ?? '',
+  };
+}
+
+/** `#/agenda?…` with only the values that differ from the defaults. */
+export function agendaHref(query: AgendaQuery): string {
+  const params = new URLSearchParams();
+  if (query.view !== 'mese') params.set('vista', query.view);
+  if (query.date) params.set('data', query.date);
+  if (query.asl) params.set('asl', query.asl);
+  if (query.zone !== null) params.set('zona', String(query.zone));
+  if (query.kinds.length > 0) params.set('tipi', query.kinds.join(','));
+  if (query.text.trim() !== '') params.set('testo', query.text);
+  const qs = params.toString();
+  return qs === '' ? '#/agenda' : `#/agenda?${qs}`;
 }
 
 /** The canonical hash of a route, e.g. `#/comune/050026`. */
@@ -105,6 +193,19 @@ export function routeHref(route: Route): string {
       return '#/backup';
     case 'benvenuto':
       return '#/benvenuto';
+    case 'agenda':
+      return agendaHref(route.query);
+    case 'incontro':
+      return meetingHref(route.id);
+    case 'incontro_modifica':
+      return `#/agenda/incontro/${route.id}/modifica`;
+    case 'incontro_nuovo': {
+      const params = new URLSearchParams();
+      if (route.start) params.set('inizio', route.start);
+      if (route.allDay) params.set('giornata', '1');
+      const qs = params.toString();
+      return qs === '' ? '#/agenda/nuovo' : `#/agenda/nuovo?${qs}`;
+    }
     case 'not_found':
       return `#${route.path}`;
   }
@@ -120,4 +221,8 @@ export function personHref(id: number): string {
 
 export function orgHref(id: number): string {
   return routeHref({ name: 'ente', id });
+}
+
+export function meetingHref(id: number): string {
+  return `#/agenda/incontro/${id}`;
 }

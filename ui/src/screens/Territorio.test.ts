@@ -11,6 +11,7 @@ function backend(t: TerritoryTree = tree(), search = [PISA, CAPRAIA]) {
     territory_tree: () => t,
     comune_search: () => search,
     zone_confirm: (args) => ZONES.filter((z) => (args.ids as number[]).includes(z.id)).map((z) => ({ ...z, confirmed: true })),
+    meeting_upcoming: () => [],
   });
 }
 

@@ -43,7 +43,21 @@ export type Command =
   | 'backup_create'
   | 'backup_verify'
   | 'backup_restore_request'
-  | 'backup_restore_cancel';
+  | 'backup_restore_cancel'
+  | 'meeting_list'
+  | 'meeting_count'
+  | 'meeting_get'
+  | 'meeting_create'
+  | 'meeting_update'
+  | 'meeting_move'
+  | 'meeting_set_status'
+  | 'meeting_delete'
+  | 'meeting_delete_series'
+  | 'meeting_propose_invitees'
+  | 'meeting_set_attendance'
+  | 'meeting_conflicts'
+  | 'meeting_upcoming'
+  | 'comune_meetings';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

@@ -3,12 +3,14 @@ import type { Dictionary } from './it';
 
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
+import { meetingsEn } from './en/meetings';
 import { systemEn } from './en/system';
 
 export const en: Dictionary = {
   ...contactsEn,
   ...contactFilesEn,
   ...systemEn,
+  ...meetingsEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

@@ -3,12 +3,14 @@
 // in `_one` / `_other`. Large areas keep their messages in it/<area>.ts, spread in here.
 import { contactFilesIt } from './it/contactFiles';
 import { contactsIt } from './it/contacts';
+import { meetingsIt } from './it/meetings';
 import { systemIt } from './it/system';
 
 export const it = {
   ...contactsIt,
   ...contactFilesIt,
   ...systemIt,
+  ...meetingsIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
