@@ -58,7 +58,26 @@ pub fn normalise(field: &str, rule: &str) -> Result<String> {
             ),
         ));
     }
-    Ok(r.to_ascii_uppercase())
+    let upper = r.to_ascii_uppercase();
+    if !upper.contains("UNTIL=") {
+        return Ok(upper);
+    }
+    // RFC 5545: with a DTSTART in a time zone, UNTIL is UTC. A date or a local time typed by a
+    // person is read on the Rome wall clock (a date counts to the end of that day).
+    crate::interchange::ics::rule_with_utc_until(&upper, |t| {
+        ROME.from_local_datetime(&t)
+            .earliest()
+            .map(|d| d.with_timezone(&chrono::Utc))
+    })
+    .ok_or_else(|| {
+        Error::invalid(
+            field,
+            format!(
+                "La data di fine «UNTIL» della regola «{upper}» non è valida: scrivila come \
+                 AAAAMMGG (ad esempio UNTIL=20271231)."
+            ),
+        )
+    })
 }
 
 /// Expands `rule` from `first` (local), skipping the local starts in `except`.
@@ -166,8 +185,31 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_until_date_counts_to_the_end_of_that_day_in_rome() {
+        assert_eq!(
+            normalise("r", "freq=weekly;until=20270311").ok().as_deref(),
+            Some("FREQ=WEEKLY;UNTIL=20270311T225959Z"),
+            "a DATE is the end of that day in Rome, written in UTC"
+        );
+        let e = expand("r", "FREQ=WEEKLY;UNTIL=20270311", at(2027, 2, 25, 10), &[])
+            .unwrap_or_else(|err| panic!("a typed UNTIL date is accepted: {err}"));
+        assert_eq!(
+            e.starts.len(),
+            3,
+            "25/02, 04/03 and 11/03 (the UNTIL day is included)"
+        );
+        assert!(!e.truncated, "UNTIL ends the rule");
+    }
+
+    #[test]
     fn bad_rules_are_explained() {
-        for bad in ["", "FREQ=SOMETIMES", "COUNT=3", "FREQ=DAILY;UNTIL=ieri"] {
+        for bad in [
+            "",
+            "FREQ=SOMETIMES",
+            "COUNT=3",
+            "FREQ=DAILY;UNTIL=ieri",
+            "FREQ=DAILY;UNTIL=20271399",
+        ] {
             match expand("recurrence", bad, at(2027, 1, 4, 9), &[]) {
                 Err(Error::Validation { details, .. }) => {
                     assert_eq!(

@@ -43,6 +43,7 @@ pub mod zones;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use read::read;
+pub(crate) use values::rule_with_utc_until;
 pub(crate) use write::body_lines;
 pub use write::format_calendar;
 

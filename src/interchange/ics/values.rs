@@ -154,7 +154,7 @@ pub(super) fn parse_offset(value: &str) -> Option<i32> {
 /// The RRULE with `UNTIL` as a UTC DATE-TIME (`to_utc` turns a local UNTIL into an instant; a
 /// DATE counts to the end of that day), upper case, without `RRULE:`. None when UNTIL is not a
 /// date.
-pub(super) fn rule_with_utc_until(
+pub(crate) fn rule_with_utc_until(
     rule: &str,
     to_utc: impl Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
 ) -> Option<String> {
