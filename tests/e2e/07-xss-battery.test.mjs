@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { launch, byId, shot, typeInto, tempDir, answerDialog, waitText } from './lib.mjs';
 import { readFileSync } from 'node:fs';
-import { XSS_VECTORS as V } from './fixtures/xss-vectors.mjs';
+import { V, vec, line, short, canaries } from './xss-lib.mjs';
 
 let app;
 after(async () => { if (app) await app.deleteSession().catch(() => {}); });
@@ -21,40 +21,7 @@ const dir = tempDir();
 const db = join(dir, 'raccordo.sqlite');
 const cli = process.env.RACCORDO_CLI_BIN;
 const run = (...args) => execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' });
-const vec = (i) => V[i % V.length];
-// Single-line fields (names, titles, organisations) refuse line breaks and control characters,
-// tags hold at most 50 characters: those fields get the vectors in the form they accept.
-const line = (i) => vec(i).replace(/[\r\n\t]+/g, ' ');
-const SHORT = V.map((v) => v.replace(/[\r\n\t]+/g, ' ')).filter((v) => v.length <= 50);
-const short = (i) => SHORT[i % SHORT.length];
-
-/** Fails if anything injected ran, tried to run, or became live markup. */
-let checks = 0;
-async function assertInert(where) {
-  checks += 1;
-  const state = await app.execute(() => ({
-    pwned: window.__pwned ?? null,
-    title: document.title,
-    csp: window.__raccordoCspViolations ?? null,
-    live: Array.from(document.body.querySelectorAll('script, iframe, object, embed, frame, frameset, portal, base, meta, link')).map((e) => e.outerHTML.slice(0, 80)),
-    handlers: Array.from(document.body.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`)),
-    jsLinks: Array.from(document.body.querySelectorAll('[href], [src], [action], [formaction], [data]')).map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? e.getAttribute('formaction') ?? e.getAttribute('data') ?? '').filter((u) => /^\s*(javascript|data|vbscript):/i.test(u)),
-  }));
-  assert.equal(state.pwned, null, `${where}: an injected script ran (window.__pwned set)`);
-  assert.equal(state.title, 'Raccordo', `${where}: an injected script changed the title`);
-  assert.ok(Array.isArray(state.csp), `${where}: the CSP recorder is installed`);
-  assert.deepEqual(state.csp, [], `${where}: no Content-Security-Policy violation (nothing even tried to run)`);
-  assert.deepEqual(state.live, [], `${where}: no live script/frame/object element in the page`);
-  assert.deepEqual(state.handlers, [], `${where}: no inline event handler attribute in the page`);
-  assert.deepEqual(state.jsLinks, [], `${where}: no javascript:/data: URL in the page`);
-}
-
-async function visit(hash, readyId, where) {
-  await app.execute((h) => { location.hash = h; }, hash);
-  await byId(app, readyId, 15000);
-  await app.pause(150);
-  await assertInert(where);
-}
+const { assertInert, visit, checks } = canaries(() => app);
 
 test('104 hostile strings stored through the CLI and the importers', () => {
   assert.ok(cli, 'RACCORDO_CLI_BIN names the raccordo CLI');
@@ -201,5 +168,5 @@ test('typed into the text fields and shown in every view: nothing runs', async (
   await assertInert('profilo salvato con testo ostile');
   await visit('#/informazioni', 'info-version', 'informazioni');
   await visit('#/territorio', 'asl-node-centro', 'territorio dopo tutto');
-  console.log(`XSS battery: ${new Set(V).size} vectors, ${checks} inert checks, 0 scripts run, 0 CSP violations`);
+  console.log(`XSS battery: ${new Set(V).size} vectors, ${checks()} inert checks, 0 scripts run, 0 CSP violations`);
 });
