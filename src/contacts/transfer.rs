@@ -109,11 +109,7 @@ impl ContactExportKind {
     /// `path` with this format's extension added when it has none (a name typed in a save
     /// dialog without extension would otherwise not open with a double click).
     pub fn with_extension(self, path: PathBuf) -> PathBuf {
-        if path.extension().is_some() {
-            path
-        } else {
-            path.with_extension(self.extension())
-        }
+        crate::interchange::filename::with_default_extension(path, self.extension())
     }
 }
 
