@@ -1,0 +1,108 @@
+// Italian messages of the calendar in and out of Raccordo (ICS): export from the Agenda and the
+// meeting page, import with a dry run and an event-by-event report.
+export const calendarFilesIt = {
+  // Export: the Agenda's menu.
+  'calendarFiles.export.button': 'Esporta (ICS)',
+  'calendarFiles.export.running': 'Esportazione in corso…',
+  'calendarFiles.export.menu': 'Cosa esportare nel file iCalendar',
+  'calendarFiles.export.scope':
+    'Un file .ics per Thunderbird, Outlook e Google Calendar. Le serie periodiche vanno nel file intere; esportando di nuovo, gli incontri si aggiornano invece di duplicarsi.',
+  'calendarFiles.export.period': 'Questo periodo con i filtri',
+  'calendarFiles.export.periodHint': '{period}, {filters}: {count}',
+  'calendarFiles.export.withFilters': 'con i filtri attivi',
+  'calendarFiles.export.noFilters': 'nessun filtro attivo',
+  'calendarFiles.export.all': 'Tutto il calendario',
+  'calendarFiles.export.allHint': 'ogni incontro, passato e futuro: {count}',
+  'calendarFiles.export.counting': 'conteggio…',
+  'calendarFiles.export.none': 'nessun incontro da esportare',
+  'calendarFiles.export.count_one': '{n} incontro',
+  'calendarFiles.export.count_other': '{n} incontri',
+  'calendarFiles.export.done_one': 'Esportato {n} incontro in {file}',
+  'calendarFiles.export.done_other': 'Esportati {n} incontri in {file}',
+  'calendarFiles.export.error': 'Esportazione non riuscita',
+  'calendarFiles.export.close': 'Chiudi il messaggio',
+
+  // Export: the meeting page.
+  'calendarFiles.meeting.button': 'Esporta (ICS)',
+  'calendarFiles.meeting.hint': 'Salva questo incontro in un file .ics da aprire in Thunderbird, Outlook o Google Calendar.',
+  'calendarFiles.meeting.seriesNote': 'Fa parte di una serie: si esporta la serie intera.',
+  'calendarFiles.meeting.doneSeries': 'Esportata la serie intera ({count}) in {file}',
+
+  // Import: choosing the file.
+  'calendarFiles.import.title': 'Importa calendario (ICS)',
+  'calendarFiles.import.toolbar': 'Importa (ICS)',
+  'calendarFiles.import.toolbarHint': 'Importa un calendario .ics di Thunderbird, Outlook o Google Calendar',
+  'calendarFiles.import.back': 'Torna all’agenda',
+  'calendarFiles.import.intro':
+    'Porta in Raccordo gli incontri che hai in Thunderbird, Outlook o Google Calendar: esporta da lì un file .ics e sceglilo qui. Prima vedrai cosa farebbe ogni evento, con una prova che non salva niente; poi «Importa» salva tutto oppure niente, dopo una copia di sicurezza del database.',
+  'calendarFiles.import.match':
+    'Un evento già importato (lo riconosce il suo UID) aggiorna il suo incontro invece di duplicarlo; presenze, verbali e territorio restano quelli registrati in Raccordo.',
+  'calendarFiles.import.pick': 'Scegli il file .ics…',
+  'calendarFiles.import.pickAnother': 'Scegli un altro file…',
+  'calendarFiles.import.picking': 'In attesa della scelta del file…',
+  'calendarFiles.import.pickError': 'Impossibile aprire il file scelto.',
+  'calendarFiles.import.fileHeading': 'File scelto',
+  'calendarFiles.import.fileName': 'File',
+  'calendarFiles.import.dryRunning': 'Prova in corso: lettura di tutti gli eventi…',
+  'calendarFiles.import.importing': 'Copia di sicurezza e importazione in corso: non chiudere Raccordo…',
+  'calendarFiles.import.runError': 'Il file non può essere importato.',
+  'calendarFiles.import.runErrorHint':
+    'Se il messaggio indica una riga, apri il file in un editor di testo o esportalo di nuovo dal programma di calendario, poi scegli il nuovo file.',
+  'calendarFiles.import.retry': 'Riprova la lettura',
+  'calendarFiles.import.apply': 'Importa',
+  'calendarFiles.import.applyHint': 'Salva in agenda quello che la prova ha mostrato (tutto oppure niente).',
+  'calendarFiles.import.again': 'Ripeti la prova',
+
+  // Import: report.
+  'calendarFiles.report.heading': 'Rapporto',
+  'calendarFiles.report.dryOk': 'Prova riuscita: il calendario si può importare',
+  'calendarFiles.report.dryOkText': 'Nessun dato è stato salvato. Controlla gli eventi qui sotto, poi premi «Importa».',
+  'calendarFiles.report.dryRejected': 'La prova ha trovato eventi da correggere',
+  'calendarFiles.report.dryRejectedText':
+    'Finché il file contiene eventi scartati non si importa niente: correggili nel programma di calendario (la riga indica dove), esporta di nuovo e scegli il nuovo file.',
+  'calendarFiles.report.applied': 'Importazione completata',
+  'calendarFiles.report.appliedText':
+    'Gli incontri sono in agenda. Prima di importare è stata fatta una copia di sicurezza del database (Impostazioni › Backup).',
+  'calendarFiles.report.refused': 'Importazione rifiutata: nessun incontro è stato salvato',
+  'calendarFiles.report.refusedText':
+    'Alcuni eventi sono stati scartati, quindi il file non è stato importato. Correggili nel programma di calendario (la riga indica dove), esporta di nuovo e ripeti.',
+  'calendarFiles.report.nothing': 'Il file non contiene eventi',
+  'calendarFiles.report.nothingText':
+    'Nel file non c’è nessun evento (VEVENT) da importare: forse è stato esportato un elenco di attività o un calendario vuoto. Esporta di nuovo gli eventi e scegli il nuovo file.',
+  'calendarFiles.report.fileStats': 'Eventi del file',
+  'calendarFiles.report.eventsRead': 'Eventi letti',
+  'calendarFiles.report.eventsOk': 'Eventi accettati',
+  'calendarFiles.report.eventsRejected': 'Eventi scartati',
+  'calendarFiles.report.effects': 'Cosa è cambiato in agenda',
+  'calendarFiles.report.effectsProspective': 'Cosa cambierebbe in agenda',
+  'calendarFiles.report.meetingsCreated': 'Incontri creati',
+  'calendarFiles.report.meetingsToCreate': 'Incontri da creare',
+  'calendarFiles.report.meetingsUpdated': 'Incontri aggiornati',
+  'calendarFiles.report.meetingsToUpdate': 'Incontri da aggiornare',
+  'calendarFiles.report.meetingsDeleted': 'Incontri tolti da una serie',
+  'calendarFiles.report.meetingsToDelete': 'Incontri da togliere da una serie',
+  'calendarFiles.report.unchanged': 'Eventi invariati',
+  'calendarFiles.report.eventsHeading': 'Evento per evento',
+  'calendarFiles.report.eventsHeadingProspective': 'Evento per evento (esito previsto)',
+  'calendarFiles.report.eventsLabel': 'Eventi del file e loro esito',
+  'calendarFiles.report.colLine': 'Riga',
+  'calendarFiles.report.colOutcome': 'Esito',
+  'calendarFiles.report.colStart': 'Inizio',
+  'calendarFiles.report.colTitle': 'Titolo',
+  'calendarFiles.report.colNote': 'Note',
+  'calendarFiles.report.line': 'riga {line}',
+  'calendarFiles.report.allDay': 'tutto il giorno',
+  'calendarFiles.report.occurrence': 'modifica di un’occorrenza',
+  'calendarFiles.report.untitled': '(senza titolo)',
+  'calendarFiles.report.notesHeading': 'Avvisi sul file',
+  'calendarFiles.report.notesIntro': 'Cose che Raccordo ha saltato o interpretato: non impediscono l’importazione.',
+  'calendarFiles.report.toAgenda': 'Vedi gli incontri in agenda',
+  'calendarFiles.report.another': 'Importa un altro file',
+  'calendarFiles.report.encoding': 'Codifica',
+
+  'calendarFiles.outcome.created': 'creato',
+  'calendarFiles.outcome.updated': 'aggiornato',
+  'calendarFiles.outcome.unchanged': 'invariato',
+  'calendarFiles.outcome.skipped': 'saltato',
+  'calendarFiles.outcome.rejected': 'scartato',
+} as const satisfies Record<string, string>;
