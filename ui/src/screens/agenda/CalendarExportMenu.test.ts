@@ -49,6 +49,11 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
     expect(choices.textContent, 'says that series go whole').toContain('serie periodiche');
     expect(callsTo(calls, 'meeting_count').map((c) => c.args.filter), 'counts the period’s filter and everything').toEqual([MARCH, ALL]);
     expect(document.activeElement, 'focus on the first choice').toBe(screen.getByTestId('ics-export-period'));
+    expect(screen.getByTestId('ics-export-toggle').textContent).toContain('Importa / Esporta (ICS)');
+    const importLink = screen.getByTestId('ics-export-import');
+    expect(importLink.getAttribute('href'), 'the same menu leads to the import screen').toBe('#/agenda/importa');
+    expect(importLink.textContent).toContain('Importa calendario (ICS)');
+    expect(choices.textContent, 'export and import are headed apart').toMatch(/Esporta \(ICS\).*Importa/s);
   });
 
   it('exports the period with the filters as a filter selection and says how many went where', async () => {
@@ -137,7 +142,6 @@ describe('Agenda toolbar', () => {
     });
     render(Agenda, { query: { ...AGENDA_DEFAULT, date: '2027-03-10', asl: 'centro', text: 'pisana' } });
     await screen.findByTestId('meeting-chip');
-    expect(screen.getByTestId('ics-import-open').getAttribute('href'), 'the import screen').toBe('#/agenda/importa');
     await open();
     await fireEvent.click(screen.getByTestId('ics-export-period'));
     await screen.findByTestId('ics-export-result');

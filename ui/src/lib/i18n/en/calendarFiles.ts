@@ -2,11 +2,15 @@
 import type { calendarFilesIt } from '../it/calendarFiles';
 
 export const calendarFilesEn: { readonly [K in keyof typeof calendarFilesIt]: string } = {
-  'calendarFiles.export.button': 'Export (ICS)',
+  'calendarFiles.menu.button': 'Import / Export (ICS)',
+  'calendarFiles.menu.label': 'Import or export the calendar as iCalendar',
+  'calendarFiles.menu.exportSection': 'Export (ICS)',
+  'calendarFiles.menu.importSection': 'Import',
+  'calendarFiles.menu.import': 'Import calendar (ICS)…',
+  'calendarFiles.menu.importHint': 'from Thunderbird, Outlook or Google Calendar: a trial first, then the import',
   'calendarFiles.export.running': 'Exporting…',
-  'calendarFiles.export.menu': 'What to export to the iCalendar file',
   'calendarFiles.export.scope':
-    'An .ics file for Thunderbird, Outlook and Google Calendar. Recurring series go into the file whole; exporting again updates the meetings instead of duplicating them.',
+    '.ics files for Thunderbird, Outlook and Google Calendar. Recurring series go into the file whole; exporting again updates the meetings instead of duplicating them.',
   'calendarFiles.export.period': 'This period with the filters',
   'calendarFiles.export.periodHint': '{period}, {filters}: {count}',
   'calendarFiles.export.withFilters': 'with the active filters',
@@ -28,8 +32,6 @@ export const calendarFilesEn: { readonly [K in keyof typeof calendarFilesIt]: st
   'calendarFiles.meeting.doneSeries': 'Exported the whole series ({count}) to {file}',
 
   'calendarFiles.import.title': 'Import calendar (ICS)',
-  'calendarFiles.import.toolbar': 'Import (ICS)',
-  'calendarFiles.import.toolbarHint': 'Import an .ics calendar from Thunderbird, Outlook or Google Calendar',
   'calendarFiles.import.back': 'Back to the agenda',
   'calendarFiles.import.intro':
     'Bring the meetings you keep in Thunderbird, Outlook or Google Calendar into Raccordo: export an .ics file there and choose it here. First you see what each event would do, in a trial that saves nothing; then “Import” saves everything or nothing, after a backup of the database.',

@@ -1,12 +1,16 @@
 // Italian messages of the calendar in and out of Raccordo (ICS): export from the Agenda and the
 // meeting page, import with a dry run and an event-by-event report.
 export const calendarFilesIt = {
-  // Export: the Agenda's menu.
-  'calendarFiles.export.button': 'Esporta (ICS)',
+  // The Agenda's menu: export, and the way to the import screen.
+  'calendarFiles.menu.button': 'Importa / Esporta (ICS)',
+  'calendarFiles.menu.label': 'Importa o esporta il calendario in formato iCalendar',
+  'calendarFiles.menu.exportSection': 'Esporta (ICS)',
+  'calendarFiles.menu.importSection': 'Importa',
+  'calendarFiles.menu.import': 'Importa calendario (ICS)…',
+  'calendarFiles.menu.importHint': 'da Thunderbird, Outlook o Google Calendar: prima una prova, poi l’importazione',
   'calendarFiles.export.running': 'Esportazione in corso…',
-  'calendarFiles.export.menu': 'Cosa esportare nel file iCalendar',
   'calendarFiles.export.scope':
-    'Un file .ics per Thunderbird, Outlook e Google Calendar. Le serie periodiche vanno nel file intere; esportando di nuovo, gli incontri si aggiornano invece di duplicarsi.',
+    'File .ics per Thunderbird, Outlook e Google Calendar. Le serie periodiche vanno nel file intere; esportando di nuovo, gli incontri si aggiornano invece di duplicarsi.',
   'calendarFiles.export.period': 'Questo periodo con i filtri',
   'calendarFiles.export.periodHint': '{period}, {filters}: {count}',
   'calendarFiles.export.withFilters': 'con i filtri attivi',
@@ -30,8 +34,6 @@ export const calendarFilesIt = {
 
   // Import: choosing the file.
   'calendarFiles.import.title': 'Importa calendario (ICS)',
-  'calendarFiles.import.toolbar': 'Importa (ICS)',
-  'calendarFiles.import.toolbarHint': 'Importa un calendario .ics di Thunderbird, Outlook o Google Calendar',
   'calendarFiles.import.back': 'Torna all’agenda',
   'calendarFiles.import.intro':
     'Porta in Raccordo gli incontri che hai in Thunderbird, Outlook o Google Calendar: esporta da lì un file .ics e sceglilo qui. Prima vedrai cosa farebbe ogni evento, con una prova che non salva niente; poi «Importa» salva tutto oppure niente, dopo una copia di sicurezza del database.',
