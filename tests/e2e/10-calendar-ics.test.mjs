@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { answerDialog, byId, launch, shot, tempDir, waitText } from './lib.mjs';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ics', 'thunderbird.ics');
+const HOSTILE = '<img src=x onerror=window.__xss=1>';
 const UIDS = {
   conferenza: '6f1c2b1e-3a4d-4e2f-9b8a-2c7d5e1f0a11',
   prefettura: 'b3e5d7a9-1c2e-4f60-8a7b-9d0c1e2f3a44',
@@ -201,8 +202,8 @@ test('explains a broken file by line, and a file that is not a calendar', async 
   const broken = join(dir, 'rotto.ics');
   writeFileSync(broken, [
     'BEGIN:VCALENDAR', 'VERSION:2.0',
-    'BEGIN:VEVENT', 'UID:ok-1', 'SUMMARY:Riunione valida', 'DTSTART:20270510T080000Z', 'DTEND:20270510T090000Z', 'END:VEVENT',
-    'BEGIN:VEVENT', 'UID:bad-1', 'SUMMARY:<img src=x onerror=window.__xss=1>', 'DTSTART:2027051', 'END:VEVENT',
+    'BEGIN:VEVENT', 'UID:ok-1', `SUMMARY:${HOSTILE} Riunione valida`, 'DTSTART:20270510T080000Z', 'DTEND:20270510T090000Z', 'END:VEVENT',
+    'BEGIN:VEVENT', 'UID:bad-1', `SUMMARY:${HOSTILE}`, 'DTSTART:2027051', 'END:VEVENT',
     'END:VCALENDAR', '',
   ].join('\r\n'));
   await go('#/agenda/importa', 'ics-import-pick');
@@ -211,6 +212,7 @@ test('explains a broken file by line, and a file that is not a calendar', async 
   await waitText(app, 'ics-outcome', 'La prova ha trovato eventi da correggere');
   const outcomes = await texts('ics-event-outcome');
   assert.deepEqual(outcomes, ['creato', 'scartato'], 'the good event and the rejected one, in file order');
+  assert.equal((await texts('ics-event-title'))[0], `${HOSTILE} Riunione valida`, 'a hostile title is shown as text');
   const notes = await texts('ics-event-note');
   assert.match(notes[1], /riga 12: .*DTSTART non è una data valida/, 'the reason names the line');
   assert.equal(await (await app.$('[data-testid="ics-import-run"]')).isExisting(), false, 'no import while events are rejected');
