@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { answerDialog, byId, launch, shot, tempDir, waitText } from './lib.mjs';
+import { answerDialog, byId, launch, shot, tempDir, waitInner, waitText } from './lib.mjs';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'ics', 'thunderbird.ics');
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
@@ -46,20 +46,6 @@ async function go(hash, testid) {
 /** Texts of all elements with `data-testid=id` (innerText: cells cut with an ellipsis included). */
 async function texts(id) {
   return app.execute((t) => [...document.querySelectorAll(`[data-testid="${t}"]`)].map((e) => e.innerText.trim()), id);
-}
-
-/**
- * Waits until the element's innerText contains `text`: month-view chips are cut with an ellipsis,
- * and WebDriver's visible-text atom leaves such text out although it is on screen.
- */
-async function waitInner(testid, text) {
-  await byId(app, testid);
-  let last = '';
-  await app.waitUntil(async () => {
-    last = await app.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? '', testid);
-    return last.includes(text);
-  }, { timeout: 10000, timeoutMsg: `[data-testid="${testid}"] did not show "${text}" (it shows ${JSON.stringify(last)})` });
-  return last;
 }
 
 /** The file's lines with folded lines joined again (RFC 5545 §3.1). */
@@ -125,9 +111,9 @@ test('imports a Thunderbird calendar: dry run event by event, then import with a
 
   await (await byId(app, 'ics-import-to-agenda')).click();
   await waitText(app, 'agenda-title', 'gennaio 2027');
-  await waitInner('day-2027-01-12', 'Incontro Direttori SdS');
+  await waitInner(app, 'day-2027-01-12', 'Incontro Direttori SdS');
   await go('#/agenda?data=2027-03-01', 'month-grid');
-  assert.match(await waitInner('day-2027-03-25', 'Conferenza zonale'), /10:00/, 'the imported conference at 10:00 in the month view');
+  assert.match(await waitInner(app, 'day-2027-03-25', 'Conferenza zonale'), /10:00/, 'the imported conference at 10:00 in the month view');
   await shot(app, '98c-agenda-mese-importato');
 });
 
@@ -153,7 +139,7 @@ test('exports the whole calendar and the filtered month through the save dialog'
   assert.ok(lines.includes('DTSTART;VALUE=DATE:20270415'), 'the all-day deadline');
 
   await go('#/agenda?data=2027-03-01&tipi=conferenza_zonale', 'month-grid');
-  await waitInner('day-2027-03-25', 'Conferenza zonale');
+  await waitInner(app, 'day-2027-03-25', 'Conferenza zonale');
   const period = await exportFromMenu('period', join(dir, 'marzo.ics'));
   assert.match(await period.getText(), /marzo 2027, con i filtri attivi: 1 incontro/, 'the period and the filters');
   await period.click();
