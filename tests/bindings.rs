@@ -22,7 +22,9 @@ use raccordo::contacts::{
     PersonView, Phone, RoleInput, RoleView, SearchHit,
 };
 use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
-use raccordo::meetings::calendar::{CalendarImportReport, CalendarImportRow, CalendarOutcome};
+use raccordo::meetings::calendar::{
+    CalendarImportReport, CalendarImportRow, CalendarOutcome, CalendarPick, CalendarSelection,
+};
 use raccordo::meetings::reminders::{Reminder, ReminderSettings};
 use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
@@ -140,6 +142,8 @@ fn generate(dir: &Path) -> Vec<String> {
         CalendarOutcome,
         CalendarImportRow,
         CalendarImportReport,
+        CalendarSelection,
+        CalendarPick,
     );
     names.sort();
     let index: String = names

@@ -549,3 +549,96 @@ fn a_link_only_meeting_and_a_series_moved_to_another_hour_keep_what_raccordo_kno
         stable.rows
     );
 }
+
+#[test]
+fn the_save_dialog_proposes_a_safe_name_from_the_period_or_the_meeting() {
+    let db = TempDb::new();
+    let store = db.open();
+    let s = sample_calendar(&store);
+    let name = |sel: CalendarSelection| {
+        store
+            .read(|c| calendar::default_file_name(c, &sel))
+            .expect("a default name")
+    };
+    let period = |from: Option<(i32, u32, u32)>, to: Option<(i32, u32, u32)>| {
+        name(CalendarSelection::Filter(MeetingFilter {
+            from: from.map(|(y, m, d)| common::date(y, m, d)),
+            to: to.map(|(y, m, d)| common::date(y, m, d)),
+            text: "ignored in the name".into(),
+            ..MeetingFilter::default()
+        }))
+    };
+    assert_eq!(
+        period(None, None),
+        "calendario-raccordo.ics",
+        "the whole calendar"
+    );
+    assert_eq!(
+        period(Some((2027, 3, 1)), Some((2027, 3, 31))),
+        "calendario-marzo-2027.ics",
+        "a whole month is named by the month"
+    );
+    assert_eq!(
+        period(Some((2028, 2, 1)), Some((2028, 2, 29))),
+        "calendario-febbraio-2028.ics",
+        "a leap February is a whole month"
+    );
+    assert_eq!(
+        period(Some((2026, 12, 1)), Some((2026, 12, 31))),
+        "calendario-dicembre-2026.ics",
+        "December ends the year"
+    );
+    assert_eq!(
+        period(Some((2027, 3, 22)), Some((2027, 3, 28))),
+        "calendario-22-03-2027-28-03-2027.ics",
+        "a week gives its first and last day, gg-mm-aaaa"
+    );
+    assert_eq!(
+        period(Some((2027, 3, 25)), Some((2027, 3, 25))),
+        "calendario-25-03-2027.ics",
+        "one day"
+    );
+    assert_eq!(
+        period(Some((2027, 3, 25)), None),
+        "calendario-dal-25-03-2027.ics",
+        "open end"
+    );
+    assert_eq!(
+        name(CalendarSelection::Ids(vec![s.conferenza])),
+        "Conferenza-zonale-dei-sindaci-–-Zona-Pisana-25-03-2027.ics",
+        "one meeting: its title and date, made safe"
+    );
+    assert_eq!(
+        name(CalendarSelection::Ids(vec![s.conferenza, s.prefettura])),
+        "incontri-raccordo.ics",
+        "several meetings"
+    );
+    let hostile = common::meetings::input(
+        meetings::MeetingKind::Altro,
+        "../../etc/passwd: <script>?",
+        at(2027, 5, 2, 9, 0),
+    );
+    let hostile = store
+        .write(|tx| meetings::create_meeting(tx, &hostile))
+        .expect("create");
+    assert_eq!(
+        name(CalendarSelection::Ids(vec![hostile.summary.id])),
+        "etc-passwd-script-02-05-2027.ics",
+        "a hostile title never leaves the folder nor keeps reserved characters"
+    );
+    let missing =
+        store.read(|c| calendar::default_file_name(c, &CalendarSelection::Ids(vec![9999])));
+    assert!(
+        matches!(missing, Err(Error::NotFound { .. })),
+        "an unknown meeting is an error: {missing:?}"
+    );
+    let json = serde_json::to_string(&CalendarSelection::Ids(vec![3])).expect("serialise");
+    assert_eq!(json, r#"{"ids":[3]}"#, "the selection's IPC shape");
+    let back: CalendarSelection =
+        serde_json::from_str(r#"{"filter":{"from":"2027-03-01","to":null,"kinds":[],"asl":null,"zone_id":null,"statuses":[],"text":"","limit":null,"offset":null}}"#)
+            .expect("the page's filter selection parses");
+    assert!(
+        matches!(back, CalendarSelection::Filter(ref f) if f.from == Some(common::date(2027, 3, 1))),
+        "filter selection from the page: {back:?}"
+    );
+}

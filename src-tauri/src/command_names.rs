@@ -57,4 +57,7 @@ pub const COMMANDS: &[&str] = &[
     "meeting_conflicts",
     "meeting_upcoming",
     "comune_meetings",
+    "calendar_import_pick",
+    "calendar_import_run",
+    "calendar_export",
 ];

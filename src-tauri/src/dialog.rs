@@ -60,3 +60,25 @@ fn directories_home() -> Option<PathBuf> {
 pub async fn run<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
     tauri::async_runtime::spawn_blocking(f).await.ok()
 }
+
+/// [`open_file`] run off the main thread; `None` when cancelled.
+pub async fn choose_file(
+    title: &'static str,
+    filters: &'static [(&'static str, &'static [&'static str])],
+) -> Option<PathBuf> {
+    run(move || open_file(title, filters)).await.flatten()
+}
+
+/// [`save_file`] run off the main thread for a file of extension `ext` (without the dot; the
+/// filter is labelled with it in capitals), proposing `file_name`; `ext` is added to a name
+/// typed without extension. `None` when cancelled.
+pub async fn choose_destination(
+    title: &'static str,
+    file_name: String,
+    ext: &'static str,
+) -> Option<PathBuf> {
+    run(move || save_file(title, &file_name, (&ext.to_uppercase(), ext)))
+        .await
+        .flatten()
+        .map(|path| raccordo::interchange::filename::with_default_extension(path, ext))
+}

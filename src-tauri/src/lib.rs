@@ -95,6 +95,9 @@ pub fn run() -> i32 {
             commands::meetings::meeting_conflicts,
             commands::meetings::meeting_upcoming,
             commands::meetings::comune_meetings,
+            commands::calendar_files::calendar_import_pick,
+            commands::calendar_files::calendar_import_run,
+            commands::calendar_files::calendar_export,
         ])
         .build(tauri::generate_context!());
     match result {

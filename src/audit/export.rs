@@ -9,7 +9,7 @@
 //! stored values (UTC instants, wire names). [`export_and_record`] then records the export
 //! itself as one `export` entry of entity `audit_log` (after the file is in place).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::DateTime;
 use chrono_tz::Europe::Rome;
@@ -50,15 +50,6 @@ impl AuditExportKind {
             AuditExportKind::Csv => "csv",
             AuditExportKind::Xlsx => "xlsx",
             AuditExportKind::Json => "json",
-        }
-    }
-
-    /// `path` with this format's extension added when it has none.
-    pub fn with_extension(self, path: PathBuf) -> PathBuf {
-        if path.extension().is_some() {
-            path
-        } else {
-            path.with_extension(self.extension())
         }
     }
 }

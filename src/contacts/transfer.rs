@@ -7,7 +7,7 @@
 //! `export_file` writes CSV (Italian `;` + BOM by default), XLSX or vCard through the atomic
 //! writer (no partial file; the previous file untouched on failure) and records an audit row.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -104,16 +104,6 @@ impl ContactExportKind {
             crate::interchange::filename::safe_file_name(&format!("contatti {search}"), "contatti")
         };
         format!("{stem}.{}", self.extension())
-    }
-
-    /// `path` with this format's extension added when it has none (a name typed in a save
-    /// dialog without extension would otherwise not open with a double click).
-    pub fn with_extension(self, path: PathBuf) -> PathBuf {
-        if path.extension().is_some() {
-            path
-        } else {
-            path.with_extension(self.extension())
-        }
     }
 }
 

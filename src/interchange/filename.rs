@@ -6,6 +6,8 @@
 //! name (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with or without an extension: prefixed with `_`),
 //! and holds at most [`MAX_STEM_CHARS`] characters. Letters with accents are kept.
 
+use std::path::PathBuf;
+
 /// Longest name returned (characters, before the extension the caller adds).
 pub const MAX_STEM_CHARS: usize = 80;
 
@@ -49,6 +51,16 @@ pub fn safe_file_name(text: &str, fallback: &str) -> String {
     name
 }
 
+/// `path` with `ext` (without the dot) added when it has no extension: a name typed in a save
+/// dialog without one would otherwise not open with a double click.
+pub fn with_default_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(ext)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +89,16 @@ mod tests {
                 "file name for {input:?}"
             );
         }
+        assert_eq!(
+            with_default_extension(PathBuf::from("/tmp/agenda"), "ics"),
+            PathBuf::from("/tmp/agenda.ics"),
+            "a name typed without extension gets the format's"
+        );
+        assert_eq!(
+            with_default_extension(PathBuf::from("/tmp/agenda.txt"), "ics"),
+            PathBuf::from("/tmp/agenda.txt"),
+            "an extension the user typed is kept"
+        );
         let long = "x".repeat(500);
         assert_eq!(
             safe_file_name(&long, "f").chars().count(),

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { launch, byId, waitText, shot, typeInto, tempDir } from './lib.mjs';
+import { launch, byId, waitInner, waitText, shot, typeInto, tempDir } from './lib.mjs';
 
 let app;
 after(async () => { if (app) await app.deleteSession().catch(() => {}); });
@@ -54,21 +54,6 @@ async function save() {
   const id = Number(/incontro\/(\d+)/.exec(hash)?.[1]);
   assert.ok(id > 0, `saving opens the meeting page (${hash})`);
   return id;
-}
-
-/**
- * Waits until the element's innerText contains `text`. For lists whose cells are ellipsised
- * (overflow hidden, one line): WebDriver's visible-text atom leaves such cells out although they
- * are on screen (see the screenshots), so waitText cannot see them.
- */
-async function waitInner(testid, text) {
-  await byId(app, testid);
-  let last = '';
-  await app.waitUntil(async () => {
-    last = await app.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? '', testid);
-    return last.includes(text);
-  }, { timeout: 10000, timeoutMsg: `[data-testid="${testid}"] did not show "${text}" (it shows ${JSON.stringify(last)})` });
-  return last;
 }
 
 const ids = {};
@@ -207,7 +192,7 @@ test('month, week and list views', async () => {
 
   await (await byId(app, 'view-elenco')).click();
   await waitText(app, 'list-count', 'incontri in questo mese');
-  const listed = await waitInner('meeting-list', 'Tavolo in Prefettura – Provincia di Pisa');
+  const listed = await waitInner(app, 'meeting-list', 'Tavolo in Prefettura – Provincia di Pisa');
   assert.match(listed, /Giovedì 11 marzo 2027/, 'grouped by day');
   await shot(app, '94-agenda-elenco');
 });
@@ -249,7 +234,7 @@ test('drag in the week view moves a meeting; Annulla moves it back', async () =>
 
 test('the start screen lists the upcoming meetings', async () => {
   await (await byId(app, 'nav-territorio')).click();
-  const panel = await waitInner('upcoming', 'Riunione di coordinamento ANCI – Regione');
+  const panel = await waitInner(app, 'upcoming', 'Riunione di coordinamento ANCI – Regione');
   assert.match(panel, /Prossimi incontri/);
   await shot(app, '96-prossimi-incontri');
   await (await byId(app, 'upcoming-meeting')).click();
@@ -258,7 +243,7 @@ test('the start screen lists the upcoming meetings', async () => {
 
 test('the comune page lists the meetings that concerned it', async () => {
   await go('#/comune/050026', 'comune-meetings');
-  const section = await waitInner('comune-meetings', 'Conferenza zonale dei sindaci – Zona Pisana');
+  const section = await waitInner(app, 'comune-meetings', 'Conferenza zonale dei sindaci – Zona Pisana');
   assert.match(section, /Tavolo in Prefettura – Provincia di Pisa/, 'the province of Pisa is its scope too');
   assert.doesNotMatch(section, /Cascina/, 'a meeting with another comune’s mayor is not listed');
   await app.execute(() => document.querySelector('[data-testid="comune-meetings"]')?.scrollIntoView({ block: 'start' }));

@@ -57,6 +57,21 @@ export async function waitText(app, id, text, timeout = 10000) {
   return last;
 }
 
+/**
+ * Waits until the element's innerText contains `text`; returns it. For cells cut with an ellipsis
+ * (overflow hidden, one line): WebDriver's visible-text atom leaves such text out although it is
+ * on screen, so waitText cannot see them.
+ */
+export async function waitInner(app, testid, text, timeout = 10000) {
+  await byId(app, testid, timeout);
+  let last = '';
+  await app.waitUntil(async () => {
+    last = await app.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.innerText ?? '', testid);
+    return last.includes(text);
+  }, { timeout, timeoutMsg: `[data-testid="${testid}"] did not show "${text}" (it shows ${JSON.stringify(last)})` });
+  return last;
+}
+
 /** Saves a screenshot of the window as `<SHOTS>/<name>.png`. */
 export async function shot(app, name) {
   await app.pause(250); // let transitions settle so the picture shows the final state

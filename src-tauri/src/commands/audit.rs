@@ -34,19 +34,12 @@ pub async fn audit_export(
     kind: AuditExportKind,
     filter: AuditFilter,
 ) -> Result<Option<AuditExportOutcome>, ApiError> {
-    let (name, ext) = (
-        format!("registro-attivita.{}", kind.extension()),
-        kind.extension(),
-    );
-    let label = ext.to_uppercase();
-    let Some(Some(path)) = dialog::run(move || {
-        dialog::save_file("Esporta il registro attività", &name, (&label, ext))
-    })
-    .await
+    let name = format!("registro-attivita.{}", kind.extension());
+    let Some(path) =
+        dialog::choose_destination("Esporta il registro attività", name, kind.extension()).await
     else {
         return Ok(None);
     };
-    let path = kind.with_extension(path);
     Ok(Some(audit::export_and_record(
         state.store()?,
         &path,

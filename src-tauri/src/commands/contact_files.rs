@@ -16,13 +16,11 @@ use crate::AppState;
 pub async fn contacts_import_pick(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportPick>, ApiError> {
-    let filters: &[(&str, &[&str])] = &[
+    const FILTERS: &[(&str, &[&str])] = &[
         ("Contatti (CSV, vCard)", &["csv", "txt", "vcf", "vcard"]),
         ("Tutti i file", &["*"]),
     ];
-    let Some(Some(path)) =
-        dialog::run(move || dialog::open_file("Importa contatti", filters)).await
-    else {
+    let Some(path) = dialog::choose_file("Importa contatti", FILTERS).await else {
         return Ok(None);
     };
     let preview = transfer::preview_file(&path)?;
@@ -55,15 +53,10 @@ pub async fn contacts_export(
     filter: PersonFilter,
 ) -> Result<Option<ExportOutcome>, ApiError> {
     let name = kind.default_file_name(&filter);
-    let filter_label = (kind.extension().to_uppercase(), kind.extension());
-    let Some(Some(path)) = dialog::run(move || {
-        dialog::save_file("Esporta contatti", &name, (&filter_label.0, filter_label.1))
-    })
-    .await
+    let Some(path) = dialog::choose_destination("Esporta contatti", name, kind.extension()).await
     else {
         return Ok(None);
     };
-    let path = kind.with_extension(path);
     let outcome = transfer::export_and_record(state.store()?, &path, kind, &filter)?;
     Ok(Some(outcome))
 }
@@ -75,10 +68,7 @@ pub async fn person_export_gdpr(
     id: i64,
 ) -> Result<Option<ExportOutcome>, ApiError> {
     let name = format!("persona-{id}-dati.json");
-    let Some(Some(path)) = dialog::run(move || {
-        dialog::save_file("Esporta i dati della persona", &name, ("JSON", "json"))
-    })
-    .await
+    let Some(path) = dialog::choose_destination("Esporta i dati della persona", name, "json").await
     else {
         return Ok(None);
     };

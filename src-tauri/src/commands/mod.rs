@@ -4,6 +4,7 @@
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod calendar_files;
 pub mod contact_files;
 pub mod contacts;
 pub mod meetings;

@@ -54,7 +54,8 @@ use ts_rs::TS;
 
 pub use import::import_calendar;
 pub use transfer::{
-    export_and_record, export_file, import_file, import_file_with_backup, record_export,
+    default_file_name, export_and_record, export_file, import_file, import_file_with_backup,
+    record_export,
 };
 
 use super::types::MeetingFilter;
@@ -127,13 +128,22 @@ pub struct CalendarImportReport {
     pub notes: Vec<RowIssue>,
 }
 
-/// Which meetings an export holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which meetings an export holds. Over IPC: `{ filter: MeetingFilter }` or `{ ids: number[] }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum CalendarSelection {
     /// The meetings matching a filter (limit and offset are ignored: all of them).
     Filter(MeetingFilter),
-    /// These meetings (an unknown id is an error).
-    Ids(Vec<i64>),
+    /// These meetings (an unknown id is an error); a series is exported whole.
+    Ids(#[ts(type = "Array<number>")] Vec<i64>),
+}
+
+/// A calendar file chosen for import in the app: the opaque token the app refers to it by (the
+/// page never handles paths) and its name, for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarPick {
+    pub token: u32,
+    pub file_name: String,
 }
 
 /// An exported calendar.

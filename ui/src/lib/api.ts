@@ -11,6 +11,9 @@ import type { AuditFilter } from './bindings/AuditFilter';
 import type { AuditPage } from './bindings/AuditPage';
 import type { BackupEntry } from './bindings/BackupEntry';
 import type { BackupOverview } from './bindings/BackupOverview';
+import type { CalendarImportReport } from './bindings/CalendarImportReport';
+import type { CalendarPick } from './bindings/CalendarPick';
+import type { CalendarSelection } from './bindings/CalendarSelection';
 import type { CheckReport } from './bindings/CheckReport';
 import type { ComuneDetail } from './bindings/ComuneDetail';
 import type { ComuneSummary } from './bindings/ComuneSummary';
@@ -393,4 +396,21 @@ export function upcomingMeetings(days: number): Promise<MeetingSummary[]> {
 /** The meetings that concerned a comune (its own, its zone's, ASL's, province's, Unione's, the region's, or with its people invited), newest first. */
 export function comuneMeetings(istatCode: string): Promise<MeetingSummary[]> {
   return call<MeetingSummary[]>('comune_meetings', { istat_code: istatCode });
+}
+
+// ---- Calendar files (ICS) ------------------------------------------------------------------------
+
+/** Opens the native open dialog for a calendar (.ics); `null` when the user cancels. */
+export function pickCalendarImport(): Promise<CalendarPick | null> {
+  return call<CalendarPick | null>('calendar_import_pick');
+}
+
+/** Imports the chosen calendar all-or-nothing, after a backup; `dryRun` only reports what would happen. */
+export function runCalendarImport(token: number, dryRun: boolean): Promise<CalendarImportReport> {
+  return call<CalendarImportReport>('calendar_import_run', { token, dry_run: dryRun });
+}
+
+/** Opens the native save dialog and writes the selected meetings as .ics (a series whole); `null` when cancelled. */
+export function exportCalendar(selection: CalendarSelection): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('calendar_export', { selection });
 }

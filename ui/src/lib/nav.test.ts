@@ -44,6 +44,7 @@ describe('navigation config', () => {
       { name: 'incontro', id: 1 },
       { name: 'incontro_modifica', id: 1 },
       { name: 'incontro_nuovo', start: null, allDay: false },
+      { name: 'agenda_importa' },
     ] as const) {
       expect(areaOf(route as Parameters<typeof areaOf>[0]), route.name).toBe('agenda');
     }

@@ -60,6 +60,7 @@ export function areaOf(route: Route): AreaId | null {
     case 'incontro':
     case 'incontro_modifica':
     case 'incontro_nuovo':
+    case 'agenda_importa':
       return 'agenda';
     case 'impostazioni':
     case 'registro':

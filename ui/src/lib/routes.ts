@@ -51,6 +51,7 @@ export type Route =
   | { name: 'incontro_modifica'; id: number }
   /** `start` `YYYY-MM-DDTHH:MM` of the slot clicked (or null); `allDay` for a day of the month. */
   | { name: 'incontro_nuovo'; start: string | null; allDay: boolean }
+  | { name: 'agenda_importa' }
   | { name: 'not_found'; path: string };
 
 export type RouteName = Route['name'];
@@ -116,6 +117,7 @@ function parseAgenda(second: string | undefined, rest: string[], search: string,
   const params = new URLSearchParams(search);
   const [third, ...more] = rest;
   if (second === undefined) return { name: 'agenda', query: agendaQueryOf(params) };
+  if (second === 'importa' && third === undefined) return { name: 'agenda_importa' };
   if (second === 'nuovo' && third === undefined) {
     const start = params.get('inizio');
     return {
@@ -206,6 +208,8 @@ export function routeHref(route: Route): string {
       const qs = params.toString();
       return qs === '' ? '#/agenda/nuovo' : `#/agenda/nuovo?${qs}`;
     }
+    case 'agenda_importa':
+      return '#/agenda/importa';
     case 'not_found':
       return `#${route.path}`;
   }

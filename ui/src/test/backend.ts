@@ -57,7 +57,10 @@ export type Command =
   | 'meeting_set_attendance'
   | 'meeting_conflicts'
   | 'meeting_upcoming'
-  | 'comune_meetings';
+  | 'comune_meetings'
+  | 'calendar_import_pick'
+  | 'calendar_import_run'
+  | 'calendar_export';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

@@ -22,6 +22,8 @@ export type { BackupReason } from "./BackupReason";
 export type { CalendarImportReport } from "./CalendarImportReport";
 export type { CalendarImportRow } from "./CalendarImportRow";
 export type { CalendarOutcome } from "./CalendarOutcome";
+export type { CalendarPick } from "./CalendarPick";
+export type { CalendarSelection } from "./CalendarSelection";
 export type { CheckReport } from "./CheckReport";
 export type { ComuneDetail } from "./ComuneDetail";
 export type { ComuneSummary } from "./ComuneSummary";

@@ -1,6 +1,7 @@
 // English dictionary. Typed as `Dictionary`: a missing or extra key is a type error.
 import type { Dictionary } from './it';
 
+import { calendarFilesEn } from './en/calendarFiles';
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
 import { meetingsEn } from './en/meetings';
@@ -11,6 +12,7 @@ export const en: Dictionary = {
   ...contactFilesEn,
   ...systemEn,
   ...meetingsEn,
+  ...calendarFilesEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

@@ -7,6 +7,7 @@ import {
   minutesAt,
   monthGrid,
   movedToDay,
+  periodRange,
   periodTitle,
   placeDay,
   shiftDate,
@@ -68,6 +69,9 @@ describe('weeks, ranges and titles', () => {
     expect(viewRange('mese', '2027-03-10')).toEqual({ from: '2027-03-01', to: '2027-04-11' });
     expect(viewRange('settimana', '2027-03-10')).toEqual({ from: '2027-03-08', to: '2027-03-14' });
     expect(viewRange('elenco', '2027-02-10')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+    expect(periodRange('mese', '2027-03-10'), 'the month named in the title, not the whole grid').toEqual({ from: '2027-03-01', to: '2027-03-31' });
+    expect(periodRange('settimana', '2027-03-10'), 'the week shown').toEqual({ from: '2027-03-08', to: '2027-03-14' });
+    expect(periodRange('elenco', '2028-02-10'), 'the list’s month, leap year').toEqual({ from: '2028-02-01', to: '2028-02-29' });
   });
 
   it('steps by month or by week', () => {

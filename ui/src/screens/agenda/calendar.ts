@@ -82,6 +82,14 @@ export function viewRange(view: View, iso: string): { from: string; to: string }
   return { from: startOfMonth(iso), to: endOfMonth(iso) };
 }
 
+/**
+ * The period a view is about, as its title names it: the month (not the grid's days of the months
+ * around it) or the week. What "Esporta (ICS) › questo periodo" exports.
+ */
+export function periodRange(view: View, iso: string): { from: string; to: string } {
+  return view === 'settimana' ? viewRange(view, iso) : { from: startOfMonth(iso), to: endOfMonth(iso) };
+}
+
 /** The date the "previous"/"next" buttons go to. */
 export function shiftDate(view: View, iso: string, direction: -1 | 1): string {
   if (view === 'settimana') return addDays(startOfWeek(iso), 7 * direction);
