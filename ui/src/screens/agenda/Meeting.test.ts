@@ -29,6 +29,18 @@ describe('Pagina incontro', () => {
     expect(callsTo(calls, 'meeting_conflicts')[0]!.args).toEqual({ start: '2027-03-25T10:00:00', end: '2027-03-25T12:00:00', exclude: 1, people: [5, 6] });
   });
 
+  it('shows a guest typed by name (an imported attendee) by name, not as a vacant office', async () => {
+    fakeBackend({
+      meeting_get: () => meetingView({ invitations: [invitation({ person_id: null, person_name: null, organisation_id: null, organisation_name: null, title: 'Laura Verdi <l.verdi@esempio.it>' })] }),
+      meeting_conflicts: () => [],
+    });
+    render(Meeting, { id: 1 });
+    await screen.findByTestId('invitations');
+    const row = rows()[0]!;
+    expect(within(row).getByTestId('invitation-name').textContent, 'the typed name is the invitee').toBe('Laura Verdi <l.verdi@esempio.it>');
+    expect(row.textContent, 'a guest is not a vacant office').not.toContain('vacante');
+  });
+
   it('records a delegate chosen from the directory', async () => {
     const calls = fakeBackend({
       meeting_get: () => meetingView(),
