@@ -56,5 +56,11 @@ pub const COMMANDS: &[&str] = &[
     "meeting_set_attendance",
     "meeting_conflicts",
     "meeting_upcoming",
+    "meeting_attach",
+    "meeting_attachment_open",
+    "meeting_attachment_remove",
+    "reminder_settings_get",
+    "reminder_settings_save",
+    "reminders_watch",
     "comune_meetings",
 ];

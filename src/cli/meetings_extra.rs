@@ -63,7 +63,7 @@ pub enum ExtraCommand {
         /// Nessun promemoria
         #[arg(long)]
         off: bool,
-        /// Elenca i promemoria che l'app darebbe adesso (senza registrarli come dati)
+        /// Elenca i promemoria che l'app darebbe adesso (senza registrarli come già dati)
         #[arg(long)]
         due: bool,
         #[arg(long, value_enum, default_value_t)]

@@ -57,6 +57,12 @@ export type Command =
   | 'meeting_set_attendance'
   | 'meeting_conflicts'
   | 'meeting_upcoming'
+  | 'meeting_attach'
+  | 'meeting_attachment_open'
+  | 'meeting_attachment_remove'
+  | 'reminder_settings_get'
+  | 'reminder_settings_save'
+  | 'reminders_watch'
   | 'comune_meetings';
 
 export type Args = Record<string, unknown>;

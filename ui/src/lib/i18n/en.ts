@@ -4,6 +4,7 @@ import type { Dictionary } from './it';
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
 import { meetingsEn } from './en/meetings';
+import { remindersFilesEn } from './en/remindersFiles';
 import { systemEn } from './en/system';
 
 export const en: Dictionary = {
@@ -11,6 +12,7 @@ export const en: Dictionary = {
   ...contactFilesEn,
   ...systemEn,
   ...meetingsEn,
+  ...remindersFilesEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

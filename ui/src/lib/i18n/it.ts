@@ -4,6 +4,7 @@
 import { contactFilesIt } from './it/contactFiles';
 import { contactsIt } from './it/contacts';
 import { meetingsIt } from './it/meetings';
+import { remindersFilesIt } from './it/remindersFiles';
 import { systemIt } from './it/system';
 
 export const it = {
@@ -11,6 +12,7 @@ export const it = {
   ...contactFilesIt,
   ...systemIt,
   ...meetingsIt,
+  ...remindersFilesIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
