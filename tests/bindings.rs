@@ -22,8 +22,8 @@ use raccordo::contacts::{
     PersonView, Phone, RoleInput, RoleView, SearchHit,
 };
 use raccordo::interchange::{ContactField, CsvPreview, TextEncoding};
-use raccordo::meetings::reminders::{Reminder, ReminderSettings};
 use raccordo::meetings::calendar::{CalendarImportReport, CalendarImportRow, CalendarOutcome};
+use raccordo::meetings::reminders::{Reminder, ReminderSettings};
 use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
