@@ -10,8 +10,10 @@
 
 mod commands;
 mod dialog;
+mod reminders;
 mod state;
 mod timing;
+mod viewer;
 
 pub use state::AppState;
 
@@ -26,6 +28,17 @@ fn close_store(handle: &tauri::AppHandle) {
     }
 }
 
+/// Deletes attachment copies no meeting refers to any more (left by a crash); logged, never
+/// fatal.
+fn prune_attachments(state: &AppState) {
+    if let Ok(store) = state.store() {
+        if let Err(e) = raccordo::meetings::attachments::prune_orphans(store) {
+            let message = raccordo::error::ApiError::from(e).message;
+            eprintln!("avviso: pulizia degli allegati non riuscita: {message}");
+        }
+    }
+}
+
 /// Builds and runs the app; returns the process exit code.
 pub fn run() -> i32 {
     timing::mark_process_start();
@@ -34,10 +47,15 @@ pub fn run() -> i32 {
     timing::store_opened(opening.elapsed());
     let result = tauri::Builder::default()
         .manage(state)
+        .manage(reminders::ReminderMailbox::default())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             use tauri::Manager;
             let handle = app.handle().clone();
             std::thread::spawn(move || handle.state::<AppState>().daily_backup());
+            let handle = app.handle().clone();
+            std::thread::spawn(move || prune_attachments(&handle.state::<AppState>()));
+            reminders::spawn(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -94,6 +112,12 @@ pub fn run() -> i32 {
             commands::meetings::meeting_set_attendance,
             commands::meetings::meeting_conflicts,
             commands::meetings::meeting_upcoming,
+            commands::attachments::meeting_attach,
+            commands::attachments::meeting_attachment_open,
+            commands::attachments::meeting_attachment_remove,
+            commands::reminders::reminder_settings_get,
+            commands::reminders::reminder_settings_save,
+            commands::reminders::reminders_watch,
             commands::meetings::comune_meetings,
             commands::calendar_files::calendar_import_pick,
             commands::calendar_files::calendar_import_run,

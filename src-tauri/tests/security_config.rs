@@ -231,3 +231,25 @@ fn the_page_never_hands_a_file_path_to_a_command() {
         }
     }
 }
+
+#[test]
+fn notifications_and_opening_files_stay_on_the_rust_side() {
+    // Reminders are notified and attachment copies opened by the shell itself: the page must
+    // not be able to send notifications or open files, so neither plugin's JS API is installed
+    // (and no capability may grant their permissions: see capabilities_grant_exactly_the_app_commands).
+    let pkg = read("../ui/package.json");
+    for forbidden in [
+        "@tauri-apps/plugin-notification",
+        "@tauri-apps/plugin-opener",
+    ] {
+        assert!(
+            !pkg.contains(forbidden),
+            "{forbidden} must not be a UI dependency: the shell calls it from Rust"
+        );
+    }
+    let cargo = read("Cargo.toml");
+    assert!(
+        !cargo.contains("tauri-plugin-opener"),
+        "attachments open through the `open` crate from Rust; the opener plugin would add JS commands and a link-intercepting script"
+    );
+}

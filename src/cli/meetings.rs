@@ -147,6 +147,7 @@ pub fn run(db: &Path, command: MeetingCommand, out: &mut Out) -> CmdResult {
             ))?;
         }
         MeetingCommand::Delete { id, series } => delete(&store, id, series, out)?,
+        MeetingCommand::Extra(command) => super::meetings_extra::run(&store, command, out)?,
         MeetingCommand::Propose {
             kind,
             scope,

@@ -128,6 +128,10 @@ pub enum MeetingCommand {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Allegati e promemoria (attach, attachments, detach, attachment-path, prune-attachments,
+    /// reminders)
+    #[command(flatten)]
+    Extra(super::meetings_extra::ExtraCommand),
 }
 
 /// Filters of `meeting list`.

@@ -224,6 +224,7 @@ pub fn meeting(out: &mut Out, m: &MeetingView) -> Printed {
             .iter()
             .map(|a| {
                 vec![
+                    a.id.to_string(),
                     a.file_name.clone(),
                     super::output::thousands(a.size_bytes),
                     local(time::utc_to_rome(a.added_at)),
@@ -232,7 +233,7 @@ pub fn meeting(out: &mut Out, m: &MeetingView) -> Printed {
             .collect();
         out.rows(
             Format::Table,
-            &[col("File"), num("Byte"), col("Aggiunto")],
+            &[num("Id"), col("File"), num("Byte"), col("Aggiunto")],
             &rows,
         )?;
     }

@@ -13,6 +13,7 @@ mod contacts_args;
 mod crash;
 mod meetings;
 mod meetings_args;
+mod meetings_extra;
 mod meetings_input;
 mod meetings_show;
 mod org_links;

@@ -4,9 +4,14 @@
 //! ([`ReminderSettings::leads_minutes`], default one day and one hour; empty = off). The desktop
 //! shell asks [`due_reminders`] every half minute: a meeting (not cancelled or postponed) is due
 //! when one of its reminder times has passed and it has not started yet, and no reminder for that
-//! lead and that start was given before. A meeting gives ONE reminder per check (the nearest
-//! lead), and [`mark_reminded`] records every lead already passed, so an app opened an hour
-//! before a meeting says it once, not twice. Moving a meeting re-arms its reminders.
+//! lead — or a nearer one — and that start was given before (so adding a longer lead later does
+//! not announce again a meeting already announced). A meeting gives ONE reminder per check (the
+//! nearest lead), and [`mark_reminded`] records every lead already passed, so an app opened an
+//! hour before a meeting says it once, not twice. Moving a meeting re-arms its reminders. The
+//! message tells the time actually left ("Tra 30 minuti" for an app opened half an hour before),
+//! rounded as people say it ([`minutes_left`]).
+//! [`claim_due_reminders`] is what the desktop loop calls: the due reminders, recorded as given in
+//! the same transaction.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -17,6 +22,7 @@ use ts_rs::TS;
 use super::read::{finish_summaries, summary_row, SUMMARY_SQL};
 use super::types::MeetingSummary;
 use crate::audit::{self, AuditAction};
+use crate::db::Store;
 use crate::error::{Error, Result};
 use crate::time;
 
@@ -36,8 +42,11 @@ pub struct ReminderSettings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Reminder {
     pub meeting: MeetingSummary,
+    /// The lead (of the settings) this reminder gives.
     pub lead_minutes: u32,
-    /// "Tra 1 ora: Conferenza zonale … (Pisa, 10:00)".
+    /// Minutes left before the start when it was given, rounded ([`minutes_left`]).
+    pub minutes_left: u32,
+    /// "Tra 1 ora: Conferenza zonale … (il 25/03/2027 alle 10:00, Pisa)".
     pub message: String,
 }
 
@@ -128,6 +137,19 @@ pub fn lead_label(minutes: u32) -> String {
     parts.join(" e ")
 }
 
+/// The time left before a start, in minutes as people say it: to the minute under two hours,
+/// to ten minutes under a day, to the hour beyond; at least 1.
+pub fn minutes_left(left: Duration) -> u32 {
+    let minutes = (left.num_seconds() + 30).div_euclid(60).max(1);
+    let step = match minutes {
+        m if m < 120 => 1,
+        m if m < 1440 => 10,
+        _ => 60,
+    };
+    let rounded = (minutes + step / 2) / step * step;
+    u32::try_from(rounded).unwrap_or(u32::MAX)
+}
+
 /// The reminders to give at `now` (see the module contract), soonest meeting first.
 pub fn due_reminders(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Reminder>> {
     let settings = reminder_settings(conn)?;
@@ -147,7 +169,7 @@ pub fn due_reminders(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Remind
     let meetings = finish_summaries(conn, rows)?;
     let mut sent = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM meeting_reminder_sent
-           WHERE meeting_id = ?1 AND starts_at = ?2 AND lead_minutes = ?3)",
+           WHERE meeting_id = ?1 AND starts_at = ?2 AND lead_minutes <= ?3)",
     )?;
     let mut out = Vec::new();
     for m in meetings {
@@ -184,9 +206,15 @@ pub fn due_reminders(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Remind
         } else {
             format!(", {}", m.place)
         };
+        let minutes_left = minutes_left(left);
         out.push(Reminder {
-            message: format!("Tra {}: {} ({when}{place})", lead_label(lead), m.title),
+            message: format!(
+                "Tra {}: {} ({when}{place})",
+                lead_label(minutes_left),
+                m.title
+            ),
             lead_minutes: lead,
+            minutes_left,
             meeting: m,
         });
     }
@@ -209,4 +237,21 @@ pub fn mark_reminded(tx: &Transaction, reminder: &Reminder) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// The reminders due at `now` ([`due_reminders`]), each recorded as given ([`mark_reminded`]) in
+/// ONE transaction, so two processes on one database never both give the same reminder and a
+/// reminder whose recording failed is given at the next check instead of being lost. A first
+/// read keeps the usual check (nothing due) from taking the write lock.
+pub fn claim_due_reminders(store: &Store, now: DateTime<Utc>) -> Result<Vec<Reminder>> {
+    if store.read(|c| due_reminders(c, now))?.is_empty() {
+        return Ok(Vec::new());
+    }
+    store.write(|tx| {
+        let due = due_reminders(tx, now)?;
+        for reminder in &due {
+            mark_reminded(tx, reminder)?;
+        }
+        Ok(due)
+    })
 }

@@ -11,6 +11,10 @@
 //
 // The app's native file dialogs are replaced by the test hook (RACCORDO_TEST_DIALOG, see
 // src-tauri/src/dialog.rs): tests write the path the "user" picks into E2E_DIALOG_ANSWER.
+// Opening an attachment with the system viewer is replaced by RACCORDO_TEST_OPENED (see
+// src-tauri/src/viewer.rs): the app appends the opened path to E2E_OPENED_LOG instead. The
+// meeting reminders loop checks every RACCORDO_TEST_REMINDER_SECONDS (2 s here, 30 s in use; see
+// src-tauri/src/reminders.rs), so a meeting added while the app runs is announced promptly.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +85,10 @@ if (await portOpen(port)) fail(`port ${port} is already in use (another tauri-dr
 const dialogAnswer = join(mkdtempSync(join(tmpdir(), 'raccordo-e2e-dialog-')), 'answer');
 writeFileSync(dialogAnswer, '');
 env.RACCORDO_TEST_DIALOG = dialogAnswer;
+const openedLog = join(dirname(dialogAnswer), 'opened');
+writeFileSync(openedLog, '');
+env.RACCORDO_TEST_OPENED = openedLog;
+env.RACCORDO_TEST_REMINDER_SECONDS = '2';
 const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 children.push(driver);
 await waitPort(port, 'tauri-driver');
@@ -88,7 +96,7 @@ await waitPort(port, 'tauri-driver');
 const filter = process.env.E2E_FILTER ?? '';
 const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs') && f.includes(filter)).sort().map((f) => join(here, f));
 if (files.length === 0) fail(`no test file matches E2E_FILTER="${filter}"`);
-const testEnv = { ...env, RACCORDO_DESKTOP_BIN: bin, E2E_SCREENSHOTS: shots, E2E_WEBDRIVER_PORT: String(port), E2E_DIALOG_ANSWER: dialogAnswer };
+const testEnv = { ...env, RACCORDO_DESKTOP_BIN: bin, E2E_SCREENSHOTS: shots, E2E_WEBDRIVER_PORT: String(port), E2E_DIALOG_ANSWER: dialogAnswer, E2E_OPENED_LOG: openedLog };
 const run = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], { env: testEnv, stdio: 'inherit' });
 const code = await new Promise((ok) => run.on('exit', (c, sig) => ok(c ?? (sig ? 1 : 0))));
 stopAll();

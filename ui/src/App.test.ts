@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { apiError, fakeBackend, never } from './test/backend';
 import { pisaDetail, PROFILE, READY, tree } from './test/fixtures';
+import { meetingSummary } from './test/meeting-fixtures';
 
 const shell = {
   territory_tree: () => tree(),
   comune_search: () => [],
   profile_get: () => PROFILE,
   meeting_upcoming: () => [],
+  reminders_watch: () => null,
 };
 
 describe('App start-up', () => {
@@ -158,5 +160,17 @@ describe('App start-up', () => {
     render(App);
     await screen.findByTestId('nav-territorio');
     expect(screen.queryByTestId('startup-notice')).toBeNull();
+  });
+
+  it('subscribes to reminders once the app is ready and shows them over any screen', async () => {
+    const calls = fakeBackend({ ...shell, app_status: () => READY });
+    render(App);
+    await screen.findByTestId('asl-node-nord-ovest');
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'reminders_watch')).toHaveLength(1));
+    const channel = calls.find((c) => c.cmd === 'reminders_watch')!.args.on_reminder as { onmessage: (r: unknown) => void };
+    channel.onmessage({ meeting: meetingSummary({ id: 3 }), lead_minutes: 60, minutes_left: 58, message: 'Tra 58 minuti: …' });
+    const notice = await screen.findByTestId('reminder-notice');
+    expect(notice.textContent).toContain('Promemoria: tra 58 minuti');
+    expect(screen.getByTestId('asl-node-nord-ovest'), 'the screen underneath stays').toBeTruthy();
   });
 });

@@ -2,11 +2,13 @@
 //! function and returns the core's `ApiError` on failure: no rule lives here.
 
 pub mod app;
+pub mod attachments;
 pub mod audit;
 pub mod backup;
 pub mod calendar_files;
 pub mod contact_files;
 pub mod contacts;
 pub mod meetings;
+pub mod reminders;
 pub mod settings;
 pub mod territory;

@@ -68,6 +68,16 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
     ],
     ['upcomingMeetings', () => api.upcomingMeetings(14), 'meeting_upcoming', { days: 14 }],
     ['comuneMeetings', () => api.comuneMeetings('050026'), 'comune_meetings', { istat_code: '050026' }],
+    ['attachFile', () => api.attachFile(4), 'meeting_attach', { meeting_id: 4 }],
+    ['openAttachment', () => api.openAttachment(7), 'meeting_attachment_open', { attachment_id: 7 }],
+    ['removeAttachment', () => api.removeAttachment(7), 'meeting_attachment_remove', { attachment_id: 7 }],
+    ['getReminderSettings', () => api.getReminderSettings(), 'reminder_settings_get', {}],
+    [
+      'saveReminderSettings',
+      () => api.saveReminderSettings({ leads_minutes: [1440, 60] }),
+      'reminder_settings_save',
+      { input: { leads_minutes: [1440, 60] } },
+    ],
   ];
 
   for (const [name, run, cmd, args] of cases) {
@@ -79,6 +89,17 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
       expect(sent[0]!.args, `${cmd} argument object`).toEqual(args);
     });
   }
+
+  it('watchReminders hands the shell a channel whose messages reach the callback', async () => {
+    const sent = record();
+    const got: unknown[] = [];
+    await api.watchReminders((r) => got.push(r));
+    expect(sent.map((c) => c.cmd)).toEqual(['reminders_watch']);
+    const channel = sent[0]!.args.on_reminder as { onmessage: (r: unknown) => void };
+    expect(typeof channel.onmessage, 'the argument is a Channel, not a value').toBe('function');
+    channel.onmessage({ lead_minutes: 60 });
+    expect(got).toEqual([{ lead_minutes: 60 }]);
+  });
 
   it('searchComuni has a default limit', async () => {
     const sent = record([]);

@@ -1,7 +1,7 @@
 // The only module that talks to the Tauri backend. Screens import these typed functions, so tests
 // can replace this module (vi.mock) or the IPC underneath it (mockIPC). Command names and argument
 // objects follow docs/ipc-contract.md exactly (snake_case).
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { ApiError as ApiErrorData } from './bindings/ApiError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AppStatus } from './bindings/AppStatus';
@@ -35,6 +35,7 @@ import type { PersonView } from './bindings/PersonView';
 import type { RoleInput } from './bindings/RoleInput';
 import type { SearchHit } from './bindings/SearchHit';
 import type { FieldError } from './bindings/FieldError';
+import type { Attachment } from './bindings/Attachment';
 import type { AttendanceInput } from './bindings/AttendanceInput';
 import type { InvitationView } from './bindings/InvitationView';
 import type { MeetingConflict } from './bindings/MeetingConflict';
@@ -45,6 +46,8 @@ import type { MeetingStatus } from './bindings/MeetingStatus';
 import type { MeetingSummary } from './bindings/MeetingSummary';
 import type { MeetingView } from './bindings/MeetingView';
 import type { ProposedInvitee } from './bindings/ProposedInvitee';
+import type { Reminder } from './bindings/Reminder';
+import type { ReminderSettings } from './bindings/ReminderSettings';
 import type { Scope } from './bindings/Scope';
 import type { Profile } from './bindings/Profile';
 import type { RoleView } from './bindings/RoleView';
@@ -413,4 +416,39 @@ export function runCalendarImport(token: number, dryRun: boolean): Promise<Calen
 /** Opens the native save dialog and writes the selected meetings as .ics (a series whole); `null` when cancelled. */
 export function exportCalendar(selection: CalendarSelection): Promise<ExportOutcome | null> {
   return call<ExportOutcome | null>('calendar_export', { selection });
+}
+
+// ---- Meeting attachments and reminders ---------------------------------------------------------
+
+/** Shows the native open dialog and attaches the chosen file (copied beside the database); null when cancelled. */
+export function attachFile(meetingId: number): Promise<Attachment | null> {
+  return call<Attachment | null>('meeting_attach', { meeting_id: meetingId });
+}
+
+/** Opens the attachment's verified copy with the system viewer (rejects, explaining, if it was changed or moved). */
+export function openAttachment(attachmentId: number): Promise<void> {
+  return call<void>('meeting_attachment_open', { attachment_id: attachmentId });
+}
+
+/** Removes an attachment and its copy (the original file is never touched). */
+export function removeAttachment(attachmentId: number): Promise<Attachment> {
+  return call<Attachment>('meeting_attachment_remove', { attachment_id: attachmentId });
+}
+
+export function getReminderSettings(): Promise<ReminderSettings> {
+  return call<ReminderSettings>('reminder_settings_get');
+}
+
+/** Stores the reminder leads (minutes before the start; empty = no reminders); resolves to them as stored. */
+export function saveReminderSettings(input: ReminderSettings): Promise<ReminderSettings> {
+  return call<ReminderSettings>('reminder_settings_save', { input });
+}
+
+/**
+ * Subscribes to the reminders the app gives while it runs (also those given before the page
+ * subscribed). A later call replaces the previous subscription.
+ */
+export function watchReminders(onReminder: (reminder: Reminder) => void): Promise<void> {
+  const channel = new Channel<Reminder>(onReminder);
+  return call<void>('reminders_watch', { on_reminder: channel });
 }

@@ -60,7 +60,13 @@ export type Command =
   | 'comune_meetings'
   | 'calendar_import_pick'
   | 'calendar_import_run'
-  | 'calendar_export';
+  | 'calendar_export'
+  | 'meeting_attach'
+  | 'meeting_attachment_open'
+  | 'meeting_attachment_remove'
+  | 'reminder_settings_get'
+  | 'reminder_settings_save'
+  | 'reminders_watch';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

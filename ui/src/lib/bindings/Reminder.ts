@@ -4,8 +4,16 @@ import type { MeetingSummary } from "./MeetingSummary";
 /**
  * A reminder to give now.
  */
-export type Reminder = { meeting: MeetingSummary, lead_minutes: number, 
+export type Reminder = { meeting: MeetingSummary, 
 /**
- * "Tra 1 ora: Conferenza zonale … (Pisa, 10:00)".
+ * The lead (of the settings) this reminder gives.
+ */
+lead_minutes: number, 
+/**
+ * Minutes left before the start when it was given, rounded ([`minutes_left`]).
+ */
+minutes_left: number, 
+/**
+ * "Tra 1 ora: Conferenza zonale … (il 25/03/2027 alle 10:00, Pisa)".
  */
 message: string, };

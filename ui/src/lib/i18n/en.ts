@@ -5,6 +5,7 @@ import { calendarFilesEn } from './en/calendarFiles';
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
 import { meetingsEn } from './en/meetings';
+import { remindersFilesEn } from './en/remindersFiles';
 import { systemEn } from './en/system';
 
 export const en: Dictionary = {
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   ...systemEn,
   ...meetingsEn,
   ...calendarFilesEn,
+  ...remindersFilesEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

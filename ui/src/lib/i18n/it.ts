@@ -5,6 +5,7 @@ import { calendarFilesIt } from './it/calendarFiles';
 import { contactFilesIt } from './it/contactFiles';
 import { contactsIt } from './it/contacts';
 import { meetingsIt } from './it/meetings';
+import { remindersFilesIt } from './it/remindersFiles';
 import { systemIt } from './it/system';
 
 export const it = {
@@ -13,6 +14,7 @@ export const it = {
   ...systemIt,
   ...meetingsIt,
   ...calendarFilesIt,
+  ...remindersFilesIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
