@@ -33,8 +33,8 @@ use raccordo::meetings::{
 };
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
-    Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, RowIssue, TerritoryTree,
-    Zone, ZoneMembership, ZoneNode,
+    Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, MapComune, RowIssue,
+    TerritoryTree, TuscanyMap, Zone, ZoneMembership, ZoneNode,
 };
 use raccordo::{ApiError, AppInfo, AppStatus, ErrorKind, FieldError, Profile, ProfileInput};
 use ts_rs::{Config, TS};
@@ -144,6 +144,8 @@ fn generate(dir: &Path) -> Vec<String> {
         CalendarImportReport,
         CalendarSelection,
         CalendarPick,
+        MapComune,
+        TuscanyMap,
     );
     names.sort();
     let index: String = names

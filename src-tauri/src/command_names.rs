@@ -12,6 +12,7 @@ pub const COMMANDS: &[&str] = &[
     "zone_confirm",
     "zone_rename",
     "comune_set_zone",
+    "territory_map",
     "profile_get",
     "profile_save",
     "comune_people",

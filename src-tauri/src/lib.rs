@@ -68,6 +68,7 @@ pub fn run() -> i32 {
             commands::territory::zone_confirm,
             commands::territory::zone_rename,
             commands::territory::comune_set_zone,
+            commands::territory::territory_map,
             commands::settings::profile_get,
             commands::settings::profile_save,
             commands::contacts::comune_people,

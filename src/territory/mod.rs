@@ -10,9 +10,12 @@
 //! - Reads take a `&Connection` and a date `on` (memberships valid on that date); writes take a
 //!   `&Transaction`, validate everything before changing anything, and record the change in the
 //!   audit log.
+//! - The map ([`map`]): the comuni's boundaries as SVG paths, computed once from the embedded
+//!   GeoJSON.
 
 mod edit;
 mod import;
+pub mod map;
 mod query;
 pub mod seed;
 mod types;
@@ -21,6 +24,7 @@ use chrono::NaiveDate;
 
 pub use edit::{confirm_zones, rename_zone, set_comune_zone, SYNTHETIC_SOURCE};
 pub use import::{import_zones, parse_zone_rows, ZoneRow, MAX_ZONE_ROWS};
+pub use map::{tuscany_map, MapComune, TuscanyMap};
 pub use query::{asl_list, comune, list, search_comuni, tree, zone, zones};
 pub use types::*;
 

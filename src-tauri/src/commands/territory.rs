@@ -1,7 +1,7 @@
 //! Territory: ASL → zone-distretto → comuni, the comune page, zone template and membership.
 
 use raccordo::error::ApiError;
-use raccordo::territory::{self, ComuneDetail, ComuneSummary, TerritoryTree, Zone};
+use raccordo::territory::{self, ComuneDetail, ComuneSummary, TerritoryTree, TuscanyMap, Zone};
 use raccordo::time::{parse_date, today_rome};
 use tauri::State;
 
@@ -66,4 +66,10 @@ pub fn comune_set_zone(
     Ok(state
         .store()?
         .write(|tx| territory::set_comune_zone(tx, &istat_code, zone_id, from, UI_SOURCE))?)
+}
+
+/// The map of the 273 comuni (computed once per process by the core).
+#[tauri::command(rename_all = "snake_case")]
+pub fn territory_map() -> Result<&'static TuscanyMap, ApiError> {
+    Ok(territory::tuscany_map()?)
 }

@@ -53,6 +53,7 @@ import type { Profile } from './bindings/Profile';
 import type { RoleView } from './bindings/RoleView';
 import type { ProfileInput } from './bindings/ProfileInput';
 import type { TerritoryTree } from './bindings/TerritoryTree';
+import type { TuscanyMap } from './bindings/TuscanyMap';
 import type { Zone } from './bindings/Zone';
 
 const ERROR_KINDS: readonly ErrorKind[] = [
@@ -135,6 +136,11 @@ export function appInfo(): Promise<AppInfo> {
 
 export function territoryTree(): Promise<TerritoryTree> {
   return call<TerritoryTree>('territory_tree');
+}
+
+/** The 273 comuni as SVG paths in one viewBox (computed once by the core). */
+export function territoryMap(): Promise<TuscanyMap> {
+  return call<TuscanyMap>('territory_map');
 }
 
 export function searchComuni(query: string, limit = 20): Promise<ComuneSummary[]> {
@@ -452,3 +458,4 @@ export function watchReminders(onReminder: (reminder: Reminder) => void): Promis
   const channel = new Channel<Reminder>(onReminder);
   return call<void>('reminders_watch', { on_reminder: channel });
 }
+

@@ -13,6 +13,7 @@ export type Command =
   | 'zone_confirm'
   | 'zone_rename'
   | 'comune_set_zone'
+  | 'territory_map'
   | 'profile_get'
   | 'profile_save'
   | 'comune_people'

@@ -6,6 +6,7 @@ import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
 import { meetingsEn } from './en/meetings';
 import { remindersFilesEn } from './en/remindersFiles';
+import { saiEn } from './en/sai';
 import { systemEn } from './en/system';
 
 export const en: Dictionary = {
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...meetingsEn,
   ...calendarFilesEn,
   ...remindersFilesEn,
+  ...saiEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

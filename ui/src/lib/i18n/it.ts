@@ -6,6 +6,7 @@ import { contactFilesIt } from './it/contactFiles';
 import { contactsIt } from './it/contacts';
 import { meetingsIt } from './it/meetings';
 import { remindersFilesIt } from './it/remindersFiles';
+import { saiIt } from './it/sai';
 import { systemIt } from './it/system';
 
 export const it = {
@@ -15,6 +16,7 @@ export const it = {
   ...meetingsIt,
   ...calendarFilesIt,
   ...remindersFilesIt,
+  ...saiIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
