@@ -31,6 +31,10 @@ pub enum Entity {
     Meeting,
     /// An invitation to a meeting.
     Invitation,
+    /// A follow-up action.
+    Action,
+    /// A saved filter of a list.
+    SavedFilter,
     /// A database or other file given by path.
     File,
 }
@@ -259,6 +263,13 @@ impl From<Error> for ApiError {
                     "Nessun incontro con identificativo {key}: elenca gli incontri con \
                      «raccordo meeting list» e usa l'identificativo mostrato."
                 ),
+                Entity::Action => format!(
+                    "Nessuna azione con identificativo {key}: elenca le azioni con «raccordo \
+                     action list» e usa l'identificativo mostrato."
+                ),
+                Entity::SavedFilter => {
+                    format!("Il filtro salvato {key} non esiste più: aggiorna l'elenco dei filtri.")
+                }
                 Entity::Invitation => {
                     format!("Nessun invito con identificativo {key}: riapri l'incontro e riprova.")
                 }

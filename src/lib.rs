@@ -6,6 +6,7 @@
 //! Reads take `&rusqlite::Connection`, writes `&rusqlite::Transaction`, both obtained from a
 //! [`Store`] (see docs/ipc-contract.md).
 
+pub mod actions;
 pub mod app;
 pub mod audit;
 pub mod backup;
@@ -16,6 +17,7 @@ pub mod dump;
 pub mod error;
 pub mod interchange;
 pub mod meetings;
+pub mod overview;
 pub mod paths;
 pub mod settings;
 pub mod startup;

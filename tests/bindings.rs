@@ -6,6 +6,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use raccordo::actions::{
+    ActionCounts, ActionFilter, ActionInput, ActionMeetingRef, ActionOwner, ActionPage,
+    ActionPrior, ActionPriority, ActionSort, ActionStatus, ActionStatusChange, ActionSummary,
+    ActionView, AslActionCount, BulkChange, BulkOutcome, DueChange, DueWindow, LinkRef,
+    SavedFilter,
+};
 use raccordo::audit::{
     AuditAction, AuditEntry, AuditExportKind, AuditExportOutcome, AuditFilter, AuditPage,
 };
@@ -30,6 +36,9 @@ use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
+};
+use raccordo::overview::{
+    AreaComune, AreaOverview, AreaRef, RecentChange, TimelineEntry, TimelineKind, TimelineTarget,
 };
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
@@ -138,6 +147,33 @@ fn generate(dir: &Path) -> Vec<String> {
         ProposedInvitee,
         MeetingConflict,
         ReminderSettings,
+        ActionStatus,
+        ActionPriority,
+        ActionOwner,
+        ActionInput,
+        LinkRef,
+        ActionMeetingRef,
+        ActionStatusChange,
+        ActionView,
+        ActionSummary,
+        ActionSort,
+        DueWindow,
+        ActionFilter,
+        ActionPage,
+        ActionCounts,
+        DueChange,
+        BulkChange,
+        ActionPrior,
+        BulkOutcome,
+        SavedFilter,
+        AslActionCount,
+        TimelineKind,
+        TimelineTarget,
+        TimelineEntry,
+        AreaRef,
+        AreaComune,
+        AreaOverview,
+        RecentChange,
         Reminder,
         CalendarOutcome,
         CalendarImportRow,

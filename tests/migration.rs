@@ -415,3 +415,70 @@ fn v3_database_migrates_to_v4_with_meetings() {
         "the v3 mayor of Aulla is proposed for her zone: {proposed:?}"
     );
 }
+
+/// Step 4 → 5: a database at schema v4 with a meeting gains the action tables; an action can be
+/// linked to the old meeting and to Aulla, and the ASL filter finds it.
+#[test]
+fn v4_database_migrates_to_v5_with_actions() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 4).expect("migrate to v4");
+        conn.execute_batch(
+            "INSERT INTO meeting (uid, kind, title, title_folded, starts_at, ends_at, status,
+                 scope_kind, created_at, updated_at)
+               VALUES ('m1@raccordo', 'incontro_sindaco', 'Incontro ad Aulla', 'incontro ad aulla',
+                       '2025-03-01T09:00:00Z', '2025-03-01T10:00:00Z', 'held', 'none',
+                       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+        )
+        .expect("v4 data");
+        assert_eq!(
+            user_version(&conn).expect("version"),
+            4,
+            "database is at v4"
+        );
+    }
+    let store = Store::open(&db.path).expect("v4 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        4,
+        "migration starts from v4"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v4"
+    );
+    let meeting_id: i64 = store
+        .read(|c| Ok(c.query_row("SELECT id FROM meeting", [], |r| r.get(0))?))
+        .expect("the v4 meeting survives");
+    let action = store
+        .write(|tx| {
+            raccordo::actions::create_action(
+                tx,
+                &raccordo::actions::ActionInput {
+                    meeting_id: Some(meeting_id),
+                    comuni: vec![AULLA.to_owned()],
+                    ..raccordo::actions::ActionInput::titled("Inviare il verbale al Comune")
+                },
+            )
+        })
+        .expect("an action on the migrated database");
+    let found = store
+        .read(|c| {
+            raccordo::actions::list_actions(
+                c,
+                &raccordo::actions::ActionFilter {
+                    asl: Some(raccordo::territory::AslCode::NordOvest),
+                    ..Default::default()
+                },
+                date(2025, 6, 1),
+            )
+        })
+        .expect("list");
+    assert_eq!(
+        found.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![action.id],
+        "the action linked to Aulla is found by its ASL"
+    );
+}

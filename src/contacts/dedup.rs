@@ -117,6 +117,19 @@ pub fn merge(tx: &Transaction, keep_id: i64, remove_ids: &[i64]) -> Result<Perso
             "UPDATE meeting_invitation SET delegate_person_id = ?1 WHERE delegate_person_id = ?2",
             params![keep_id, id],
         )?;
+        // Actions follow the person too: owned ones and the people linked to an action.
+        tx.execute(
+            "UPDATE action SET owner_person_id = ?1 WHERE owner_person_id = ?2",
+            params![keep_id, id],
+        )?;
+        tx.execute(
+            "UPDATE OR IGNORE action_person SET person_id = ?1 WHERE person_id = ?2",
+            params![keep_id, id],
+        )?;
+        tx.execute(
+            "DELETE FROM action_person WHERE person_id = ?1",
+            params![id],
+        )?;
         tx.execute(
             "INSERT OR IGNORE INTO person_email (person_id, email, email_lower, label, is_primary)
              SELECT ?1, email, email_lower, label, 0 FROM person_email WHERE person_id = ?2",

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: temporary databases, the CLI runner, file snapshots.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod actions;
 pub mod calendar;
 pub mod contacts;
 pub mod dump;

@@ -319,6 +319,11 @@ pub fn fill(store: &Store, seed: u64, size: usize) -> usize {
         meeting_calls = fill_meetings(store, rng, made, &zones, &comuni, size);
         Ok(())
     });
+    let mut action_calls = 0;
+    run(&mut |rng, made| {
+        action_calls = fill_actions(store, rng, made, &comuni, size);
+        Ok(())
+    });
     // Edits, merges, deletions and GDPR erasures (tombstones; ids never reused): they also touch
     // the meetings' invitations and delegates.
     for _ in 0..size / 3 + 1 {
@@ -351,7 +356,7 @@ pub fn fill(store: &Store, seed: u64, size: usize) -> usize {
             }
         });
     }
-    ok + meeting_calls
+    ok + meeting_calls + action_calls
 }
 
 /// Random meetings: every kind and scope, invitations of people and offices, agenda items,
@@ -490,5 +495,93 @@ fn fill_meetings(
             })
             .map(drop),
     );
+    ok
+}
+
+/// Random follow-up actions: every owner kind, links to meetings, comuni, organisations and
+/// people, status changes with notes, bulk changes and their undo, saved filters.
+fn fill_actions(
+    store: &Store,
+    rng: &mut Rng,
+    made: &mut Made,
+    comuni: &[String],
+    size: usize,
+) -> usize {
+    use raccordo::actions::{self, ActionInput, ActionOwner, ActionPriority, ActionStatus};
+    let mut ok = 0;
+    let mut ids = Vec::new();
+    for _ in 0..size / 2 + 2 {
+        let owner = match rng.below(3) {
+            0 => ActionOwner::None,
+            1 => ActionOwner::Coordinator,
+            _ if !made.people.is_empty() => ActionOwner::Person {
+                person_id: *rng.pick(&made.people),
+            },
+            _ => ActionOwner::Coordinator,
+        };
+        let input = ActionInput {
+            title: non_empty(rng, 150),
+            description: notes(rng),
+            owner,
+            due: rng.chance(80).then(|| rng.date()),
+            priority: *rng.pick(ActionPriority::ALL),
+            meeting_id: (!made.meetings.is_empty() && rng.chance(50))
+                .then(|| *rng.pick(&made.meetings)),
+            agenda_item_id: None,
+            comuni: (0..rng.below(3)).map(|_| rng.pick(comuni).clone()).collect(),
+            organisations: (0..rng.below(2))
+                .filter(|_| !made.orgs.is_empty())
+                .map(|_| *rng.pick(&made.orgs))
+                .collect(),
+            people: (0..rng.below(3))
+                .filter(|_| !made.people.is_empty())
+                .map(|_| *rng.pick(&made.people))
+                .collect(),
+        };
+        if let Ok(a) = store.write(|tx| actions::create_action(tx, &input)) {
+            ok += 1;
+            ids.push(a.id);
+        }
+    }
+    for _ in 0..size / 2 + 1 {
+        if ids.is_empty() {
+            break;
+        }
+        let id = *rng.pick(&ids);
+        let r = match rng.below(4) {
+            0 | 1 => store
+                .write(|tx| actions::set_status(tx, id, *rng.pick(ActionStatus::ALL), &notes(rng)))
+                .map(drop),
+            2 => store
+                .write(|tx| {
+                    actions::bulk_update(
+                        tx,
+                        &[id],
+                        &actions::BulkChange {
+                            status: Some(*rng.pick(ActionStatus::ALL)),
+                            due: Some(actions::DueChange {
+                                date: Some(rng.date()),
+                            }),
+                            ..Default::default()
+                        },
+                    )
+                })
+                .and_then(|out| store.write(|tx| actions::undo_bulk(tx, &out.prior)))
+                .map(drop),
+            _ => {
+                ids.retain(|a| *a != id);
+                store.write(|tx| actions::delete_action(tx, id))
+            }
+        };
+        if r.is_ok() {
+            ok += 1;
+        }
+    }
+    if store
+        .write(|tx| actions::save_filter(tx, &non_empty(rng, 40), &line(rng, 80)))
+        .is_ok()
+    {
+        ok += 1;
+    }
     ok
 }
