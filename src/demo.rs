@@ -32,6 +32,8 @@
 //!   met a month before and two weeks after `today`. The same scale and `today` give the same
 //!   meetings ([`generate_on`]). It refuses when the database holds meetings not created by the
 //!   demo, and replaces its own previous meetings.
+//! - SAI survey ([`crate::sai::demo`], records flagged synthetic): a plausible ricognizione of
+//!   the comuni, Unioni and SdS; refused over survey records entered by the user.
 
 use std::collections::HashMap;
 
@@ -118,6 +120,8 @@ pub struct DemoReport {
     pub meetings: u32,
     pub series: u32,
     pub invitations: u32,
+    /// Synthetic SAI survey records (see [`crate::sai::demo`]).
+    pub sai_records: u32,
 }
 
 /// Fills the database with synthetic data (see module contract), meetings around today.
@@ -141,6 +145,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     )?;
     refuse_real(real, "appartenenze a zone inserite")?;
     meetings::check_no_real_meetings(tx)?;
+    crate::sai::demo::check_no_real(tx)?;
     meetings::clear(tx)?;
     tx.execute("DELETE FROM comune_zone WHERE synthetic = 1", [])?;
 
@@ -197,6 +202,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     let bodies = orgs::generate(tx)?;
     let people = people::generate(tx, scale)?;
     let meetings = meetings::generate(tx, scale, today, &bodies.unioni)?;
+    let sai_records = crate::sai::demo::generate(tx, today)?;
     audit::record(
         tx,
         AuditAction::Create,
@@ -223,6 +229,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
         meetings: meetings.meetings,
         series: meetings.series,
         invitations: meetings.invitations,
+        sai_records,
     })
 }
 

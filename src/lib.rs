@@ -19,6 +19,7 @@ pub mod interchange;
 pub mod meetings;
 pub mod overview;
 pub mod paths;
+pub mod sai;
 pub mod settings;
 pub mod startup;
 pub mod territory;

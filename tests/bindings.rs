@@ -40,6 +40,12 @@ use raccordo::meetings::{
 use raccordo::overview::{
     AreaComune, AreaOverview, AreaRef, RecentChange, TimelineEntry, TimelineKind, TimelineTarget,
 };
+use raccordo::sai::export::SaiExportKind;
+use raccordo::sai::{
+    SaiChange, SaiComunePage, SaiComuneView, SaiCover, SaiEnte, SaiFactsInput, SaiFilter,
+    SaiGroupBy, SaiPlaces, SaiRecord, SaiRow, SaiStatus, SaiStatusChange, SaiStatusCount,
+    SaiStatusInput, SaiSummary, SaiSummaryRow,
+};
 use raccordo::startup::{Recovery, StartupReport};
 use raccordo::territory::{
     Asl, AslCode, AslNode, ComuneDetail, ComuneSummary, ImportReport, MapComune, RowIssue,
@@ -182,6 +188,24 @@ fn generate(dir: &Path) -> Vec<String> {
         CalendarPick,
         MapComune,
         TuscanyMap,
+        SaiStatus,
+        SaiPlaces,
+        SaiEnte,
+        SaiFactsInput,
+        SaiStatusInput,
+        SaiStatusChange,
+        SaiRecord,
+        SaiRow,
+        SaiFilter,
+        SaiCover,
+        SaiComuneView,
+        SaiComunePage,
+        SaiGroupBy,
+        SaiStatusCount,
+        SaiSummaryRow,
+        SaiSummary,
+        SaiChange,
+        SaiExportKind,
     );
     names.sort();
     let index: String = names

@@ -482,3 +482,81 @@ fn v4_database_migrates_to_v5_with_actions() {
         "the action linked to Aulla is found by its ASL"
     );
 }
+
+/// Step 5 → 6: a database at schema v5 with a meeting and an action gains the SAI survey
+/// tables; a status sourced from the old meeting and a next step linked to an action work.
+#[test]
+fn v5_database_migrates_to_v6_with_the_sai_survey() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 5).expect("migrate to v5");
+        conn.execute_batch(
+            "INSERT INTO meeting (uid, kind, title, title_folded, starts_at, ends_at, status,
+                 scope_kind, created_at, updated_at)
+               VALUES ('m1@raccordo', 'conferenza_zonale', 'Conferenza zonale Lunigiana',
+                       'conferenza zonale lunigiana', '2025-03-01T09:00:00Z',
+                       '2025-03-01T10:00:00Z', 'held', 'none', '2025-01-01T00:00:00Z',
+                       '2025-01-01T00:00:00Z');
+             INSERT INTO action (title, title_folded, owner_kind, status, priority, created_at,
+                 updated_at)
+               VALUES ('Inviare il verbale', 'inviare il verbale', 'none', 'open', 'normal',
+                       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+        )
+        .expect("v5 data");
+        assert_eq!(
+            user_version(&conn).expect("version"),
+            5,
+            "database is at v5"
+        );
+    }
+    let store = Store::open(&db.path).expect("v5 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        5,
+        "migration starts from v5"
+    );
+    assert_eq!(
+        store.open_report().schema_version,
+        6,
+        "migration ends at v6"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v5"
+    );
+    let meeting_id: i64 = store
+        .read(|c| Ok(c.query_row("SELECT id FROM meeting", [], |r| r.get(0))?))
+        .expect("the v5 meeting survives");
+    let actions: i64 = store
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM action", [], |r| r.get(0))?))
+        .expect("count actions");
+    assert_eq!(actions, 1, "the v5 action survives");
+    let aulla = common::contacts::comune_org(&store, AULLA);
+    let record = store
+        .write(|tx| {
+            raccordo::sai::set_status(
+                tx,
+                aulla,
+                &raccordo::sai::SaiStatusInput {
+                    status: raccordo::sai::SaiStatus::Interested,
+                    on: date(2025, 3, 1),
+                    note: "interesse espresso in conferenza".to_owned(),
+                    source_meeting_id: Some(meeting_id),
+                    source_person_id: None,
+                    source_text: String::new(),
+                },
+            )
+        })
+        .expect("a status on the migrated database");
+    assert_eq!(
+        record.history[0].source_meeting.as_deref(),
+        Some("Conferenza zonale Lunigiana (01/03/2025)"),
+        "the source meeting of v5 is named"
+    );
+    let summary = store
+        .read(|c| raccordo::sai::summary(c, raccordo::sai::SaiGroupBy::Asl, date(2025, 6, 1)))
+        .expect("summary");
+    assert_eq!(summary.total.enti, 1, "the new record is counted");
+}

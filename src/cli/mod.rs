@@ -19,6 +19,7 @@ mod meetings_show;
 mod org_links;
 mod output;
 mod safety;
+mod sai;
 mod transfer;
 mod transfer_all;
 
@@ -121,6 +122,11 @@ enum Command {
     Meeting {
         #[command(subcommand)]
         command: meetings::MeetingCommand,
+    },
+    /// Ricognizione SAI: stato di Comuni, Unioni e SdS, dati dei progetti, riepiloghi
+    Sai {
+        #[command(subcommand)]
+        command: sai::SaiCommand,
     },
     /// Importa dati da file (contatti CSV/vCard, calendario ICS, esportazione completa): tutto o
     /// niente, con resoconto

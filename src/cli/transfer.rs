@@ -105,6 +105,8 @@ pub enum ExportCommand {
     /// Esporta il registro attività (CSV con ; e BOM, XLSX, JSON), con gli stessi filtri di
     /// «audit list»
     Audit(super::audit::ExportAuditArgs),
+    /// Esporta la ricognizione SAI (CSV con ; e BOM, XLSX con date vere e riepilogo per ASL)
+    Sai(super::sai::ExportSaiArgs),
 }
 
 /// Refuses to replace an existing file unless `--force` was given.
@@ -212,6 +214,7 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
             super::transfer_all::export_all(db, &output, force, out)
         }
         ExportCommand::Audit(args) => super::audit::export(db, args, out),
+        ExportCommand::Sai(args) => super::sai::export(db, args, out),
         ExportCommand::Calendar(args) => super::calendar::export(db, args, out),
         ExportCommand::Contacts {
             format,

@@ -10,6 +10,7 @@ pub mod meetings;
 pub mod meetings_cli;
 pub mod random_data;
 pub mod safety;
+pub mod sai;
 
 use std::path::{Path, PathBuf};
 
