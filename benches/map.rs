@@ -1,7 +1,9 @@
 //! The map of Tuscany: the core part of opening the map (criterion) — building the model from the
-//! embedded GeoJSON (done once per process), the cached read, and serialising it to the JSON the
-//! desktop sends over IPC — then a table of medians and p95 against the 300 ms budget of opening
-//! the map (the UI part is timed by the end-to-end test `13-sai`).
+//! embedded GeoJSON (done once per process), the cached read, serialising it to the JSON the
+//! desktop sends over IPC, and the statuses of the 273 comuni on a `demo` database
+//! (`sai::comune_views` + JSON, the other IPC call of the map view) — then a table of medians and
+//! p95 against the 300 ms budget of opening the map (the UI part is timed by the end-to-end test
+//! `13-sai`).
 //!
 //! Run: `cargo bench -p raccordo --bench map` (a few seconds).
 
@@ -10,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use raccordo::territory::{self, map};
+use raccordo::{demo, sai, Store};
 
 /// Budget of opening the map, core and UI together.
 const BUDGET: Duration = Duration::from_millis(300);
@@ -30,6 +33,16 @@ fn to_json() -> usize {
     territory::tuscany_map()
         .ok()
         .and_then(|m| serde_json::to_string(m).ok())
+        .map(|s| s.len())
+        .unwrap_or(0)
+}
+
+/// The map view's statuses call on the bench database: views of the 273 comuni as JSON.
+fn statuses(store: &Store) -> usize {
+    store
+        .read(|c| sai::comune_views(c, raccordo::time::today_rome()))
+        .ok()
+        .and_then(|v| serde_json::to_string(&v).ok())
         .map(|s| s.len())
         .unwrap_or(0)
 }
@@ -64,6 +77,12 @@ fn main() {
     for (name, f) in cases {
         c.bench_function(name, |b| b.iter(|| black_box(f())));
     }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path().join("bench.sqlite")).expect("open bench database");
+    let report = store.write(|tx| demo::generate(tx, 1)).expect("demo data");
+    c.bench_function("map/sai_statuses_demo", |b| {
+        b.iter(|| black_box(statuses(&store)))
+    });
     c.final_summary();
 
     let bytes = to_json();
@@ -82,11 +101,25 @@ fn main() {
             median, p95, BUDGET
         );
     }
+    let mut times: Vec<Duration> = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(statuses(&store));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let (st_median, st_p95) = (times[25], times[47]);
+    println!(
+        "{:<28} {:>12.2?} {:>12.2?} {:>10.0?}   ({} demo survey records)",
+        "map/sai_statuses_demo", st_median, st_p95, BUDGET, report.sai_records
+    );
     let (first, _) = timings(1, build);
     let (json, _) = timings(20, to_json);
-    let core = first + json;
+    let core = first + json + st_median;
     println!(
-        "first open, core part (build + serialise): {core:.2?} = {:.0}% of the {BUDGET:.0?} budget",
+        "first open, core part (build + serialise + statuses): {core:.2?} = {:.0}% of the \
+         {BUDGET:.0?} budget",
         core.as_secs_f64() / BUDGET.as_secs_f64() * 100.0
     );
 }

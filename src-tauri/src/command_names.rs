@@ -67,4 +67,11 @@ pub const COMMANDS: &[&str] = &[
     "calendar_import_pick",
     "calendar_import_run",
     "calendar_export",
+    "sai_list",
+    "sai_map",
+    "sai_summary",
+    "sai_changes",
+    "sai_comune",
+    "sai_set_status",
+    "sai_edit",
 ];

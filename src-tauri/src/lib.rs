@@ -55,6 +55,8 @@ pub fn run() -> i32 {
             std::thread::spawn(move || handle.state::<AppState>().daily_backup());
             let handle = app.handle().clone();
             std::thread::spawn(move || prune_attachments(&handle.state::<AppState>()));
+            // Compute the map of Tuscany once now, so opening the map does not wait for it.
+            std::thread::spawn(|| drop(raccordo::territory::tuscany_map()));
             reminders::spawn(app.handle().clone());
             Ok(())
         })
@@ -123,6 +125,13 @@ pub fn run() -> i32 {
             commands::calendar_files::calendar_import_pick,
             commands::calendar_files::calendar_import_run,
             commands::calendar_files::calendar_export,
+            commands::sai::sai_list,
+            commands::sai::sai_map,
+            commands::sai::sai_summary,
+            commands::sai::sai_changes,
+            commands::sai::sai_comune,
+            commands::sai::sai_set_status,
+            commands::sai::sai_edit,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -5,7 +5,7 @@
 //! refuses a database holding survey records not written by the demo; [`generate`] replaces the
 //! demo's previous records. The same `today` always gives the same survey: about 60 % of the
 //! comuni surveyed (larger comuni more often, and more often with a project), half of the
-//! demo's Unioni and a third of its SdS, each with a plausible dated path of 1–4 steps over the
+//! demo's Unioni and under a third of its SdS, each with a plausible dated path of 1–4 steps over the
 //! two years before `today`, places for the enti with a project and a next step with a due date
 //! for those still on the way. Plausible, NOT real data.
 
@@ -107,22 +107,22 @@ pub fn generate(tx: &Transaction, today: NaiveDate) -> Result<u32> {
                 roll < 45 + (population / 4000).min(50) as u64,
                 population > 15_000,
             ),
-            "unione" => (roll < 50, true),
-            _ => (roll < 35, true),
+            "unione" => (roll < 50, rng.below(2) == 0),
+            _ => (roll < 30, false),
         };
         if !surveyed {
             continue;
         }
-        let pick = rng.below(100) + if project_bias { 25 } else { 0 };
+        let pick = rng.below(100) + if project_bias { 20 } else { 0 };
         let last = match pick {
-            0..=9 => SaiStatus::NotEngaged,
-            10..=24 => SaiStatus::Informed,
-            25..=37 => SaiStatus::Interested,
-            38..=49 => SaiStatus::Evaluating,
-            50..=57 => SaiStatus::DeliberationAdopted,
-            58..=64 => SaiStatus::ApplicationSubmitted,
-            65..=72 => SaiStatus::Declined,
-            73..=110 => SaiStatus::Active,
+            0..=11 => SaiStatus::NotEngaged,
+            12..=27 => SaiStatus::Informed,
+            28..=41 => SaiStatus::Interested,
+            42..=54 => SaiStatus::Evaluating,
+            55..=63 => SaiStatus::DeliberationAdopted,
+            64..=71 => SaiStatus::ApplicationSubmitted,
+            72..=81 => SaiStatus::Declined,
+            82..=112 => SaiStatus::Active,
             _ => SaiStatus::Expanding,
         };
         let steps = path_to(last, &mut rng);

@@ -199,6 +199,20 @@ impl Atlas {
     }
 }
 
+impl Atlas {
+    /// The Comune organisation of every comune that has one (the lowest id when several).
+    pub fn comune_orgs(&self) -> HashMap<&str, i64> {
+        let mut out: HashMap<&str, i64> = HashMap::new();
+        for (id, o) in &self.orgs {
+            if let (OrgKind::Comune, Some(code)) = (o.kind, o.istat_code.as_deref()) {
+                let e = out.entry(code).or_insert(*id);
+                *e = (*e).min(*id);
+            }
+        }
+        out
+    }
+}
+
 /// The most frequent value (ties: the first seen).
 fn mode<T: PartialEq + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
     let mut counts: Vec<(T, usize)> = Vec::new();

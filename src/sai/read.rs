@@ -310,13 +310,14 @@ pub(crate) fn views(atlas: &Atlas, stored: &[Stored]) -> Vec<SaiComuneView> {
             });
         }
     }
+    let comune_orgs = atlas.comune_orgs();
     atlas
         .comuni
         .iter()
         .map(|(code, c)| {
-            let own = atlas
-                .comune_org(code)
-                .and_then(|id| status_of.get(&id).copied());
+            let own = comune_orgs
+                .get(code.as_str())
+                .and_then(|id| status_of.get(id).copied());
             let mut list = covers.remove(code.as_str()).unwrap_or_default();
             list.sort_by(|a, b| (kind_order(a.kind), &a.name).cmp(&(kind_order(b.kind), &b.name)));
             let covered_by = match own {

@@ -82,7 +82,7 @@ describe('App start-up', () => {
     await screen.findByTestId('asl-node-nord-ovest');
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
     const links = within(nav).getAllByRole('link').map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Territorio', 'Agenda', 'Contatti', 'Impostazioni', 'Informazioni']);
+    expect(links).toEqual(['Territorio', 'Agenda', 'Contatti', 'Ricognizione SAI', 'Impostazioni', 'Informazioni']);
     expect(screen.getByTestId('nav-territorio').getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();
   });

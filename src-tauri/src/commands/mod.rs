@@ -10,5 +10,6 @@ pub mod contact_files;
 pub mod contacts;
 pub mod meetings;
 pub mod reminders;
+pub mod sai;
 pub mod settings;
 pub mod territory;

@@ -47,6 +47,16 @@ import type { MeetingSummary } from './bindings/MeetingSummary';
 import type { MeetingView } from './bindings/MeetingView';
 import type { ProposedInvitee } from './bindings/ProposedInvitee';
 import type { Reminder } from './bindings/Reminder';
+import type { SaiChange } from './bindings/SaiChange';
+import type { SaiComunePage } from './bindings/SaiComunePage';
+import type { SaiComuneView } from './bindings/SaiComuneView';
+import type { SaiFactsInput } from './bindings/SaiFactsInput';
+import type { SaiFilter } from './bindings/SaiFilter';
+import type { SaiGroupBy } from './bindings/SaiGroupBy';
+import type { SaiRecord } from './bindings/SaiRecord';
+import type { SaiRow } from './bindings/SaiRow';
+import type { SaiStatusInput } from './bindings/SaiStatusInput';
+import type { SaiSummary } from './bindings/SaiSummary';
 import type { ReminderSettings } from './bindings/ReminderSettings';
 import type { Scope } from './bindings/Scope';
 import type { Profile } from './bindings/Profile';
@@ -459,3 +469,38 @@ export function watchReminders(onReminder: (reminder: Reminder) => void): Promis
   return call<void>('reminders_watch', { on_reminder: channel });
 }
 
+// ---- Ricognizione SAI ----------------------------------------------------------------------------
+
+/** The survey records matching `filter` (territory of each ente today), by ASL, zone and name. */
+export function saiList(filter: SaiFilter): Promise<SaiRow[]> {
+  return call<SaiRow[]>('sai_list', { filter });
+}
+
+/** How every comune is shown on the map today (own status, or covered through an Unione/SdS). */
+export function saiMap(): Promise<SaiComuneView[]> {
+  return call<SaiComuneView[]>('sai_map');
+}
+
+export function saiSummary(by: SaiGroupBy): Promise<SaiSummary> {
+  return call<SaiSummary>('sai_summary', { by });
+}
+
+/** The enti whose status changed on or after `since` (ISO date), most recent first. */
+export function saiChanges(since: string): Promise<SaiChange[]> {
+  return call<SaiChange[]>('sai_changes', { since });
+}
+
+/** The comune page's SAI section: how the comune is shown, its own record, its Comune organisation. */
+export function saiComune(istatCode: string): Promise<SaiComunePage> {
+  return call<SaiComunePage>('sai_comune', { istat_code: istatCode });
+}
+
+/** Records a dated status change of an ente (creating its survey record if needed). */
+export function saiSetStatus(orgId: number, input: SaiStatusInput): Promise<SaiRecord> {
+  return call<SaiRecord>('sai_set_status', { org_id: orgId, input });
+}
+
+/** Replaces the project facts and the next step of an ente's record. */
+export function saiEdit(orgId: number, input: SaiFactsInput): Promise<SaiRecord> {
+  return call<SaiRecord>('sai_edit', { org_id: orgId, input });
+}

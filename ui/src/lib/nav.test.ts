@@ -4,17 +4,17 @@ import { areaOf, NAV_ITEMS, visibleNav } from './nav';
 describe('navigation config', () => {
   it('shows only the areas that work today', () => {
     const shown = [...visibleNav('work'), ...visibleNav('system')].map((i) => i.id);
-    expect(shown).toEqual(['territorio', 'agenda', 'contatti', 'impostazioni', 'informazioni']);
+    expect(shown).toEqual(['territorio', 'agenda', 'contatti', 'sai', 'impostazioni', 'informazioni']);
   });
 
   it('declares the future areas, disabled rather than as placeholder screens', () => {
     const future = NAV_ITEMS.filter((i) => !i.enabled).map((i) => i.id);
-    expect(future).toEqual(['azioni', 'sai', 'esporta']);
+    expect(future).toEqual(['azioni', 'esporta']);
   });
 
   it('shows an area as soon as its flag is turned on', () => {
     const items = NAV_ITEMS.map((i) => (i.id === 'azioni' ? { ...i, enabled: true } : i));
-    expect(visibleNav('work', items).map((i) => i.id)).toEqual(['territorio', 'agenda', 'contatti', 'azioni']);
+    expect(visibleNav('work', items).map((i) => i.id)).toEqual(['territorio', 'agenda', 'contatti', 'azioni', 'sai']);
   });
 
   it('highlights Territorio for the zone and comune pages', () => {
@@ -22,6 +22,10 @@ describe('navigation config', () => {
     expect(areaOf({ name: 'comune', istat: '050026' })).toBe('territorio');
     expect(areaOf({ name: 'informazioni' })).toBe('informazioni');
     expect(areaOf({ name: 'not_found', path: '/x' })).toBeNull();
+  });
+
+  it('highlights the Ricognizione SAI for its page', () => {
+    expect(areaOf({ name: 'sai', query: { view: 'mappa', asl: null, zone: null, province: null, statuses: [] } })).toBe('sai');
   });
 
   it('highlights Contatti for every contacts page', () => {

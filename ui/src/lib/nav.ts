@@ -31,7 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'agenda', label: 'nav.agenda', href: '#/agenda', icon: 'calendar', group: 'work', enabled: true },
   { id: 'contatti', label: 'nav.contatti', href: '#/contatti', icon: 'people', group: 'work', enabled: true },
   { id: 'azioni', label: 'nav.azioni', href: '#/azioni', icon: 'check', group: 'work', enabled: false },
-  { id: 'sai', label: 'nav.sai', href: '#/sai', icon: 'home', group: 'work', enabled: false },
+  { id: 'sai', label: 'nav.sai', href: '#/sai', icon: 'home', group: 'work', enabled: true },
   { id: 'esporta', label: 'nav.esporta', href: '#/esporta', icon: 'export', group: 'work', enabled: false },
   { id: 'impostazioni', label: 'nav.impostazioni', href: '#/impostazioni', icon: 'gear', group: 'system', enabled: true },
   { id: 'informazioni', label: 'nav.informazioni', href: '#/informazioni', icon: 'info', group: 'system', enabled: true },
@@ -62,6 +62,8 @@ export function areaOf(route: Route): AreaId | null {
     case 'incontro_nuovo':
     case 'agenda_importa':
       return 'agenda';
+    case 'sai':
+      return 'sai';
     case 'impostazioni':
     case 'registro':
     case 'backup':

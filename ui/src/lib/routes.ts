@@ -1,6 +1,7 @@
 // Pure part of the hash router: hash string ⇄ route. Kept free of runes so it is trivially testable.
 import type { AslCode } from './bindings/AslCode';
 import type { MeetingKind } from './bindings/MeetingKind';
+import type { SaiStatus } from './bindings/SaiStatus';
 
 /** What the Agenda shows, kept in the hash so Back and a reload return to the same calendar. */
 export interface AgendaQuery {
@@ -12,6 +13,30 @@ export interface AgendaQuery {
   kinds: MeetingKind[];
   text: string;
 }
+
+/** What the Ricognizione SAI shows, kept in the hash (view and filters). */
+export interface SaiQuery {
+  view: 'tabella' | 'mappa' | 'riepilogo';
+  asl: AslCode | null;
+  zone: number | null;
+  /** Province abbreviation, e.g. `PI`. */
+  province: string | null;
+  statuses: SaiStatus[];
+}
+
+export const SAI_DEFAULT: SaiQuery = { view: 'tabella', asl: null, zone: null, province: null, statuses: [] };
+
+const SAI_STATUS_NAMES: readonly SaiStatus[] = [
+  'not_engaged',
+  'informed',
+  'interested',
+  'evaluating',
+  'deliberation_adopted',
+  'application_submitted',
+  'active',
+  'expanding',
+  'declined',
+];
 
 export const AGENDA_DEFAULT: AgendaQuery = { view: 'mese', date: null, asl: null, zone: null, kinds: [], text: '' };
 
@@ -52,6 +77,7 @@ export type Route =
   /** `start` `YYYY-MM-DDTHH:MM` of the slot clicked (or null); `allDay` for a day of the month. */
   | { name: 'incontro_nuovo'; start: string | null; allDay: boolean }
   | { name: 'agenda_importa' }
+  | { name: 'sai'; query: SaiQuery }
   | { name: 'not_found'; path: string };
 
 export type RouteName = Route['name'];
@@ -103,6 +129,7 @@ export function parseHash(hash: string): Route {
     return { name: 'not_found', path };
   }
   if (first === 'agenda') return parseAgenda(second, rest, search, path);
+  if (first === 'sai' && second === undefined) return { name: 'sai', query: saiQueryOf(new URLSearchParams(search)) };
   if (second === undefined) {
     if (first === 'impostazioni') return { name: 'impostazioni' };
     if (first === 'informazioni') return { name: 'informazioni' };
@@ -147,6 +174,33 @@ function agendaQueryOf(params: URLSearchParams): AgendaQuery {
     kinds: [...new Set(kinds)],
     text: params.get('testo') ?? '',
   };
+}
+
+function saiQueryOf(params: URLSearchParams): SaiQuery {
+  const view = params.get('vista');
+  const asl = params.get('asl');
+  const zone = params.get('zona');
+  const province = params.get('provincia');
+  const statuses = (params.get('stati') ?? '').split(',').filter((k): k is SaiStatus => (SAI_STATUS_NAMES as readonly string[]).includes(k));
+  return {
+    view: view === 'mappa' || view === 'riepilogo' ? view : 'tabella',
+    asl: (ASL_CODES as readonly (string | null)[]).includes(asl) ? (asl as AslCode) : null,
+    zone: zone !== null && ID.test(zone) ? Number(zone) : null,
+    province: province !== null && /^[A-Za-z]{2}$/.test(province) ? province.toUpperCase() : null,
+    statuses: [...new Set(statuses)],
+  };
+}
+
+/** `#/sai?…` with only the values that differ from the defaults. */
+export function saiHref(query: SaiQuery): string {
+  const params = new URLSearchParams();
+  if (query.view !== 'tabella') params.set('vista', query.view);
+  if (query.asl) params.set('asl', query.asl);
+  if (query.zone !== null) params.set('zona', String(query.zone));
+  if (query.province) params.set('provincia', query.province);
+  if (query.statuses.length > 0) params.set('stati', query.statuses.join(','));
+  const qs = params.toString();
+  return qs === '' ? '#/sai' : `#/sai?${qs}`;
 }
 
 /** `#/agenda?…` with only the values that differ from the defaults. */
@@ -210,6 +264,8 @@ export function routeHref(route: Route): string {
     }
     case 'agenda_importa':
       return '#/agenda/importa';
+    case 'sai':
+      return saiHref(route.query);
     case 'not_found':
       return `#${route.path}`;
   }

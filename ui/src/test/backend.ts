@@ -67,7 +67,14 @@ export type Command =
   | 'meeting_attachment_remove'
   | 'reminder_settings_get'
   | 'reminder_settings_save'
-  | 'reminders_watch';
+  | 'reminders_watch'
+  | 'sai_list'
+  | 'sai_map'
+  | 'sai_summary'
+  | 'sai_changes'
+  | 'sai_comune'
+  | 'sai_set_status'
+  | 'sai_edit';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

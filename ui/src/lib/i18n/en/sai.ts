@@ -46,6 +46,7 @@ export const saiEn: { readonly [K in keyof typeof saiIt]: string } = {
   'sai.coveredThrough': 'covered through {name} ({status})',
   'sai.legendCovered': 'covered through an Unione or SdS',
   'sai.notSurveyed': 'not surveyed',
+  'sai.statusByAsl': 'Bodies by status and ASL',
   'sai.summaryAsl': 'Summary by ASL',
   'sai.summaryZone': 'Summary by health district',
   'sai.colGroup': 'Territory',

@@ -47,6 +47,7 @@ export const saiIt = {
   'sai.coveredThrough': 'coperto tramite {name} ({status})',
   'sai.legendCovered': 'coperto tramite Unione o SdS',
   'sai.notSurveyed': 'non censito',
+  'sai.statusByAsl': 'Enti per stato e ASL',
   'sai.summaryAsl': 'Riepilogo per ASL',
   'sai.summaryZone': 'Riepilogo per zona-distretto',
   'sai.colGroup': 'Territorio',
