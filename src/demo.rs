@@ -32,6 +32,11 @@
 //!   met a month before and two weeks after `today`. The same scale and `today` give the same
 //!   meetings ([`generate_on`]). It refuses when the database holds meetings not created by the
 //!   demo, and replaces its own previous meetings.
+//! - Actions (description ending [`ACTION_DEMO_MARK`]): 10,000 × `scale` follow-ups, most decided
+//!   in a held demo meeting and concerning its comuni, statuses that follow the due date (some
+//!   overdue, most long-past ones completed), dated histories with notes; Pisa (050026) always has
+//!   two overdue, one in progress and one completed action from the meeting with its mayor. It
+//!   refuses when the database holds actions not created by the demo.
 
 use std::collections::HashMap;
 
@@ -45,6 +50,8 @@ use crate::error::{Error, Result};
 use crate::territory::{iso, AslCode, SYNTHETIC_SOURCE};
 use crate::text;
 
+#[path = "demo_actions.rs"]
+mod actions;
 #[path = "demo_meetings.rs"]
 mod meetings;
 #[path = "demo_orgs.rs"]
@@ -54,6 +61,7 @@ mod people;
 #[path = "demo_meetings_text.rs"]
 mod words;
 
+pub use actions::DEMO_MARK as ACTION_DEMO_MARK;
 pub use meetings::UID_SUFFIX as MEETING_UID_SUFFIX;
 pub use orgs::DEMO_ORG_NOTE;
 pub use people::DEMO_SOURCE;
@@ -118,6 +126,8 @@ pub struct DemoReport {
     pub meetings: u32,
     pub series: u32,
     pub invitations: u32,
+    /// Synthetic follow-up actions written.
+    pub actions: u32,
 }
 
 /// Fills the database with synthetic data (see module contract), meetings around today.
@@ -141,6 +151,8 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     )?;
     refuse_real(real, "appartenenze a zone inserite")?;
     meetings::check_no_real_meetings(tx)?;
+    actions::check_no_real_actions(tx)?;
+    actions::clear(tx)?;
     meetings::clear(tx)?;
     tx.execute("DELETE FROM comune_zone WHERE synthetic = 1", [])?;
 
@@ -197,6 +209,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     let bodies = orgs::generate(tx)?;
     let people = people::generate(tx, scale)?;
     let meetings = meetings::generate(tx, scale, today, &bodies.unioni)?;
+    let actions = actions::generate(tx, scale, today)?;
     audit::record(
         tx,
         AuditAction::Create,
@@ -204,13 +217,14 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
         None,
         &format!(
             "Generati dati dimostrativi (sintetici), scala {scale}: {memberships} appartenenze a \
-             zone, {} incontri",
-            meetings.meetings
+             zone, {} incontri, {} azioni",
+            meetings.meetings, actions.actions
         ),
         Some(&json!({
             "scale": scale,
             "memberships": memberships,
-            "meetings": meetings.meetings
+            "meetings": meetings.meetings,
+            "actions": actions.actions
         })),
     )?;
     Ok(DemoReport {
@@ -223,6 +237,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
         meetings: meetings.meetings,
         series: meetings.series,
         invitations: meetings.invitations,
+        actions: actions.actions,
     })
 }
 

@@ -17,7 +17,7 @@ use crate::text;
 const OPEN_SQL: &str = "a.status IN ('open', 'in_progress', 'waiting')";
 
 /// The WHERE clause and parameters of a filter on `today`.
-fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
+pub(super) fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
     let mut w: Vec<String> = Vec::new();
     let mut p: Vec<Value> = Vec::new();
     let arg = |p: &mut Vec<Value>, v: Value| {
@@ -134,7 +134,7 @@ fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
     (clause, p)
 }
 
-fn order_clause(f: &ActionFilter) -> String {
+pub(super) fn order_clause(f: &ActionFilter) -> String {
     let dir = if f.descending { "DESC" } else { "ASC" };
     match f.sort.unwrap_or(ActionSort::Due) {
         ActionSort::Due => format!("a.due_date IS NULL, a.due_date {dir}, a.id {dir}"),

@@ -61,6 +61,7 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Org { command } => super::contacts::org(&db, command, &mut out),
         Command::Role { command } => super::contacts::role(&db, command, &mut out),
         Command::Meeting { command } => super::meetings::run(&db, command, &mut out),
+        Command::Action { command } => super::actions::run(&db, command, &mut out),
         Command::Import { command } => super::transfer::import(&db, command, &mut out),
         Command::Audit { command } => super::audit::run(&db, command, &mut out),
         Command::Export { command } => super::transfer::export(&db, command, &mut out),
@@ -456,7 +457,7 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
     out.line(&format!(
         "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
          {} zone confermate, {} persone con {} incarichi (fonte «{}»), {} incontri ({} serie \
-         periodiche) con {} inviti.",
+         periodiche) con {} inviti, {} azioni da seguire.",
         report.scale,
         report.memberships,
         territory::SYNTHETIC_SOURCE,
@@ -466,7 +467,8 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
         demo::DEMO_SOURCE,
         report.meetings,
         report.series,
-        report.invitations
+        report.invitations,
+        report.actions
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -528,7 +528,9 @@ fn fill_actions(
             meeting_id: (!made.meetings.is_empty() && rng.chance(50))
                 .then(|| *rng.pick(&made.meetings)),
             agenda_item_id: None,
-            comuni: (0..rng.below(3)).map(|_| rng.pick(comuni).clone()).collect(),
+            comuni: (0..rng.below(3))
+                .map(|_| rng.pick(comuni).clone())
+                .collect(),
             organisations: (0..rng.below(2))
                 .filter(|_| !made.orgs.is_empty())
                 .map(|_| *rng.pick(&made.orgs))
