@@ -16,6 +16,7 @@ pub mod dump;
 pub mod error;
 pub mod interchange;
 pub mod meetings;
+pub mod minutes;
 pub mod paths;
 pub mod settings;
 pub mod startup;
