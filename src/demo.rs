@@ -32,6 +32,11 @@
 //!   met a month before and two weeks after `today`. The same scale and `today` give the same
 //!   meetings ([`generate_on`]). It refuses when the database holds meetings not created by the
 //!   demo, and replaces its own previous meetings.
+//! - Actions (description ending [`ACTION_DEMO_MARK`]): 10,000 × `scale` follow-ups, most decided
+//!   in a held demo meeting and concerning its comuni, statuses that follow the due date (some
+//!   overdue, most long-past ones completed), dated histories with notes; Pisa (050026) always has
+//!   two overdue, one in progress and one completed action from the meeting with its mayor. It
+//!   refuses when the database holds actions not created by the demo.
 //! - SAI survey ([`crate::sai::demo`], records flagged synthetic): a plausible ricognizione of
 //!   the comuni, Unioni and SdS; refused over survey records entered by the user.
 
@@ -47,6 +52,8 @@ use crate::error::{Error, Result};
 use crate::territory::{iso, AslCode, SYNTHETIC_SOURCE};
 use crate::text;
 
+#[path = "demo_actions.rs"]
+mod actions;
 #[path = "demo_meetings.rs"]
 mod meetings;
 #[path = "demo_orgs.rs"]
@@ -56,6 +63,7 @@ mod people;
 #[path = "demo_meetings_text.rs"]
 mod words;
 
+pub use actions::DEMO_MARK as ACTION_DEMO_MARK;
 pub use meetings::UID_SUFFIX as MEETING_UID_SUFFIX;
 pub use orgs::DEMO_ORG_NOTE;
 pub use people::DEMO_SOURCE;
@@ -120,6 +128,8 @@ pub struct DemoReport {
     pub meetings: u32,
     pub series: u32,
     pub invitations: u32,
+    /// Synthetic follow-up actions written.
+    pub actions: u32,
     /// Synthetic SAI survey records (see [`crate::sai::demo`]).
     pub sai_records: u32,
 }
@@ -145,7 +155,9 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     )?;
     refuse_real(real, "appartenenze a zone inserite")?;
     meetings::check_no_real_meetings(tx)?;
+    actions::check_no_real_actions(tx)?;
     crate::sai::demo::check_no_real(tx)?;
+    actions::clear(tx)?;
     meetings::clear(tx)?;
     tx.execute("DELETE FROM comune_zone WHERE synthetic = 1", [])?;
 
@@ -202,6 +214,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     let bodies = orgs::generate(tx)?;
     let people = people::generate(tx, scale)?;
     let meetings = meetings::generate(tx, scale, today, &bodies.unioni)?;
+    let actions = actions::generate(tx, scale, today)?;
     let sai_records = crate::sai::demo::generate(tx, today)?;
     audit::record(
         tx,
@@ -210,13 +223,14 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
         None,
         &format!(
             "Generati dati dimostrativi (sintetici), scala {scale}: {memberships} appartenenze a \
-             zone, {} incontri",
-            meetings.meetings
+             zone, {} incontri, {} azioni",
+            meetings.meetings, actions.actions
         ),
         Some(&json!({
             "scale": scale,
             "memberships": memberships,
-            "meetings": meetings.meetings
+            "meetings": meetings.meetings,
+            "actions": actions.actions
         })),
     )?;
     Ok(DemoReport {
@@ -229,6 +243,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
         meetings: meetings.meetings,
         series: meetings.series,
         invitations: meetings.invitations,
+        actions: actions.actions,
         sai_records,
     })
 }

@@ -17,6 +17,7 @@ pub mod dump;
 pub mod error;
 pub mod interchange;
 pub mod meetings;
+pub mod minutes;
 pub mod overview;
 pub mod paths;
 pub mod sai;

@@ -151,6 +151,19 @@ fn overdue_is_due_before_today_and_not_closed() {
     );
     assert_eq!(counts.overdue, 2, "overdue among the open ones");
     assert_eq!(counts.due_today, 1, "due today among the open ones");
+    let by_asl = store
+        .read(|c| actions::open_by_asl(c, today))
+        .expect("by ASL");
+    let nord_ovest = by_asl
+        .iter()
+        .find(|a| a.asl == AslCode::NordOvest)
+        .expect("every ASL is listed");
+    assert_eq!(
+        (nord_ovest.open, nord_ovest.overdue),
+        (1, 1),
+        "Pisa's ASL: the late one is open and overdue, the done one does not count"
+    );
+    assert_eq!(by_asl.len(), 3, "three ASL, zero included");
 }
 
 #[test]

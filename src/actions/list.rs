@@ -17,7 +17,7 @@ use crate::text;
 const OPEN_SQL: &str = "a.status IN ('open', 'in_progress', 'waiting')";
 
 /// The WHERE clause and parameters of a filter on `today`.
-fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
+pub(super) fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
     let mut w: Vec<String> = Vec::new();
     let mut p: Vec<Value> = Vec::new();
     let arg = |p: &mut Vec<Value>, v: Value| {
@@ -134,17 +134,17 @@ fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
     (clause, p)
 }
 
-fn order_clause(f: &ActionFilter) -> String {
+pub(super) fn order_clause(f: &ActionFilter) -> String {
     let dir = if f.descending { "DESC" } else { "ASC" };
     match f.sort.unwrap_or(ActionSort::Due) {
-        ActionSort::Due => format!("a.due_date IS NULL, a.due_date {dir}, a.id {dir}"),
+        ActionSort::Due => format!("coalesce(a.due_date, '9999-12-31') {dir}, a.id {dir}"),
         ActionSort::Priority => format!(
             "CASE a.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END {dir}, \
-             a.due_date IS NULL, a.due_date, a.id"
+             coalesce(a.due_date, '9999-12-31'), a.id"
         ),
         ActionSort::Status => format!(
             "CASE a.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'waiting' THEN 2 \
-             WHEN 'done' THEN 3 ELSE 4 END {dir}, a.due_date IS NULL, a.due_date, a.id"
+             WHEN 'done' THEN 3 ELSE 4 END {dir}, coalesce(a.due_date, '9999-12-31'), a.id"
         ),
         // Newest first unless asked otherwise.
         ActionSort::Updated => {
@@ -197,61 +197,83 @@ fn rows(conn: &Connection, f: &ActionFilter, today: NaiveDate) -> Result<Vec<Act
     p.push(Value::Integer(i64::from(limit)));
     p.push(Value::Integer(i64::from(f.offset)));
     let n = p.len();
-    let sql = format!(
-        "SELECT a.id, a.title, a.owner_kind, a.owner_person_id, pe.given_name, pe.family_name,
-                a.due_date, a.status, a.priority, a.meeting_id, a.updated_at,
-                (SELECT group_concat(name, ', ') FROM (SELECT c.name FROM action_comune ac
-                     JOIN comune c ON c.istat_code = ac.istat_code
-                     WHERE ac.action_id = a.id ORDER BY c.name_folded LIMIT {SUMMARY_COMUNI})),
-                (SELECT count(*) FROM action_comune ac WHERE ac.action_id = a.id)
-         FROM action a LEFT JOIN person pe ON pe.id = a.owner_person_id
-         {clause}
-         ORDER BY {}
-         LIMIT ?{} OFFSET ?{n}",
-        order_clause(f),
-        n - 1
-    );
+    // Deferred join: the filter and the order pick the page's ids from the indexes first; the
+    // names (owner, comuni) are then read for those rows only, and put back in the page's order.
+    let ids: Vec<i64> = {
+        let sql = format!(
+            "SELECT a.id FROM action a {clause} ORDER BY {} LIMIT ?{} OFFSET ?{n}",
+            order_clause(f),
+            n - 1
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(p), |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let me = coordinator_name(conn)?;
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(p), |r| {
-        let kind: String = r.get(2)?;
-        let person: Option<i64> = r.get(3)?;
-        let owner = owner_of(&kind, person);
-        let owner_name = match owner {
-            ActionOwner::None => String::new(),
-            ActionOwner::Coordinator => me.clone(),
-            ActionOwner::Person { .. } => match (
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ) {
-                (Some(g), Some(f)) => display_name(&g, &f),
-                _ => REMOVED.to_owned(),
-            },
-        };
-        let due = parse_day(r.get(6)?);
-        let status: ActionStatus = r.get(7)?;
-        let names: Option<String> = r.get(11)?;
-        let count: i64 = r.get(12)?;
-        let mut comuni = names.unwrap_or_default();
-        let extra = count - SUMMARY_COMUNI as i64;
-        if extra > 0 {
-            comuni.push_str(&format!(" +{extra}"));
+    let mut by_id: std::collections::HashMap<i64, ActionSummary> =
+        std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!(
+            "SELECT a.id, a.title, a.owner_kind, a.owner_person_id, pe.given_name, pe.family_name,
+                    a.due_date, a.status, a.priority, a.meeting_id, a.updated_at,
+                    (SELECT group_concat(name, ', ') FROM (SELECT c.name FROM action_comune ac
+                         JOIN comune c ON c.istat_code = ac.istat_code
+                         WHERE ac.action_id = a.id ORDER BY c.name_folded LIMIT {SUMMARY_COMUNI})),
+                    (SELECT count(*) FROM action_comune ac WHERE ac.action_id = a.id)
+             FROM action a LEFT JOIN person pe ON pe.id = a.owner_person_id
+             WHERE a.id IN ({marks})"
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(chunk), |r| summary(r, &me, today))?;
+        for row in rows {
+            let row = row?;
+            by_id.insert(row.id, row);
         }
-        Ok(ActionSummary {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            owner,
-            owner_name,
-            due,
-            status,
-            priority: r.get(8)?,
-            overdue: super::read::is_overdue(due, status, today),
-            meeting_id: r.get(9)?,
-            comuni,
-            updated_at: r.get(10)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+    Ok(ids.into_iter().filter_map(|id| by_id.remove(&id)).collect())
+}
+
+fn summary(r: &rusqlite::Row, me: &str, today: NaiveDate) -> rusqlite::Result<ActionSummary> {
+    let kind: String = r.get(2)?;
+    let person: Option<i64> = r.get(3)?;
+    let owner = owner_of(&kind, person);
+    let owner_name = match owner {
+        ActionOwner::None => String::new(),
+        ActionOwner::Coordinator => me.to_owned(),
+        ActionOwner::Person { .. } => match (
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ) {
+            (Some(g), Some(f)) => display_name(&g, &f),
+            _ => REMOVED.to_owned(),
+        },
+    };
+    let due = parse_day(r.get(6)?);
+    let status: ActionStatus = r.get(7)?;
+    let names: Option<String> = r.get(11)?;
+    let count: i64 = r.get(12)?;
+    let mut comuni = names.unwrap_or_default();
+    let extra = count - SUMMARY_COMUNI as i64;
+    if extra > 0 {
+        comuni.push_str(&format!(" +{extra}"));
+    }
+    Ok(ActionSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        owner,
+        owner_name,
+        due,
+        status,
+        priority: r.get(8)?,
+        overdue: super::read::is_overdue(due, status, today),
+        meeting_id: r.get(9)?,
+        comuni,
+        updated_at: r.get(10)?,
+    })
 }
 
 /// Counts per status (and overdue / due today among the open ones) of a filter's actions; the
@@ -267,56 +289,68 @@ pub fn action_counts(
         due_window: None,
         ..filter.clone()
     };
-    let (clause, mut p) = where_clause(&f, today);
-    p.push(Value::Text(today.to_string()));
-    let t = p.len();
-    let sql = format!(
-        "SELECT a.status, count(*),
-                sum(CASE WHEN a.due_date < ?{t} THEN 1 ELSE 0 END),
-                sum(CASE WHEN a.due_date = ?{t} THEN 1 ELSE 0 END)
-         FROM action a {clause} GROUP BY a.status"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params_from_iter(p))?;
+    let (clause, p) = where_clause(&f, today);
     let mut c = ActionCounts::default();
-    while let Some(r) = rows.next()? {
-        let status: ActionStatus = r.get(0)?;
-        let n: u32 = r.get(1)?;
-        let overdue: u32 = r.get(2)?;
-        let today_n: u32 = r.get(3)?;
-        match status {
-            ActionStatus::Open => c.open = n,
-            ActionStatus::InProgress => c.in_progress = n,
-            ActionStatus::Waiting => c.waiting = n,
-            ActionStatus::Done => c.done = n,
-            ActionStatus::Cancelled => c.cancelled = n,
-        }
-        if !status.is_closed() {
-            c.overdue += overdue;
-            c.due_today += today_n;
+    {
+        // Per status: read from the (status, due_date) index.
+        let sql = format!("SELECT a.status, count(*) FROM action a {clause} GROUP BY a.status");
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(p.iter()))?;
+        while let Some(r) = rows.next()? {
+            let n: u32 = r.get(1)?;
+            match r.get::<_, ActionStatus>(0)? {
+                ActionStatus::Open => c.open = n,
+                ActionStatus::InProgress => c.in_progress = n,
+                ActionStatus::Waiting => c.waiting = n,
+                ActionStatus::Done => c.done = n,
+                ActionStatus::Cancelled => c.cancelled = n,
+            }
         }
     }
+    // Overdue and due today among the open ones: a range of the open-actions index.
+    let mut p2 = p.clone();
+    p2.push(Value::Text(today.to_string()));
+    let t = p2.len();
+    let and = if clause.is_empty() { "WHERE" } else { "AND" };
+    let sql = format!(
+        "SELECT count(CASE WHEN a.due_date < ?{t} THEN 1 END),
+                count(CASE WHEN a.due_date = ?{t} THEN 1 END)
+         FROM action a {clause} {and} {OPEN_SQL} AND a.due_date <= ?{t}"
+    );
+    let (overdue, due_today): (u32, u32) =
+        conn.query_row(&sql, params_from_iter(p2), |r| Ok((r.get(0)?, r.get(1)?)))?;
+    c.overdue = overdue;
+    c.due_today = due_today;
     Ok(c)
 }
 
 /// Open and overdue actions per ASL (every ASL, zero included), for the dashboard.
 pub fn open_by_asl(conn: &Connection, today: NaiveDate) -> Result<Vec<AslActionCount>> {
-    let mut out = Vec::new();
-    for asl in AslCode::ALL {
-        let (open, overdue): (u32, u32) = conn.query_row(
-            "SELECT count(*), coalesce(sum(CASE WHEN a.due_date < ?2 THEN 1 ELSE 0 END), 0)
-             FROM action a
-             WHERE a.id IN (SELECT action_id FROM action_area WHERE asl_code = ?1)
-               AND a.status IN ('open', 'in_progress', 'waiting')",
-            rusqlite::params![asl, today.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        out.push(AslActionCount {
-            asl,
-            asl_name: asl.official_name().to_owned(),
-            open,
-            overdue,
-        });
-    }
-    Ok(out)
+    let mut stmt = conn.prepare_cached(
+        "SELECT x.asl_code, count(*), coalesce(sum(x.late), 0)
+         FROM (SELECT DISTINCT a.id, r.asl_code, a.due_date < ?1 AS late
+               FROM action a JOIN action_area r ON r.action_id = a.id
+               WHERE a.status IN ('open', 'in_progress', 'waiting')) x
+         GROUP BY x.asl_code",
+    )?;
+    let counts: Vec<(AslCode, u32, u32)> = stmt
+        .query_map([today.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(AslCode::ALL
+        .into_iter()
+        .map(|asl| {
+            let (open, overdue) = counts
+                .iter()
+                .find(|(a, _, _)| *a == asl)
+                .map_or((0, 0), |(_, o, d)| (*o, *d));
+            AslActionCount {
+                asl,
+                asl_name: asl.official_name().to_owned(),
+                open,
+                overdue,
+            }
+        })
+        .collect())
 }

@@ -22,12 +22,14 @@
 //! - Every write takes a `&Transaction`, validates first (Italian field errors), writes and
 //!   appends an audit row (action id and field names only); reads take `&Connection`.
 
+pub mod export;
 mod list;
 pub mod read;
 mod saved;
 mod store;
 pub mod types;
 
+pub use export::{export_actions, ActionExportFormat, ACTION_HEADERS};
 pub use list::{action_counts, all_actions, count_actions, list_actions, open_by_asl};
 pub use read::{action, is_overdue};
 pub use saved::{delete_filter, save_filter, saved_filters};

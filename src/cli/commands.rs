@@ -61,6 +61,7 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Org { command } => super::contacts::org(&db, command, &mut out),
         Command::Role { command } => super::contacts::role(&db, command, &mut out),
         Command::Meeting { command } => super::meetings::run(&db, command, &mut out),
+        Command::Action { command } => super::actions::run(&db, command, &mut out),
         Command::Sai { command } => super::sai::run(&db, command, &mut out),
         Command::Import { command } => super::transfer::import(&db, command, &mut out),
         Command::Audit { command } => super::audit::run(&db, command, &mut out),
@@ -457,7 +458,7 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
     out.line(&format!(
         "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
          {} zone confermate, {} persone con {} incarichi (fonte «{}»), {} incontri ({} serie \
-         periodiche) con {} inviti, {} schede di ricognizione SAI (fonte «{}»).",
+         periodiche) con {} inviti, {} azioni da seguire, {} schede di ricognizione SAI (fonte «{}»).",
         report.scale,
         report.memberships,
         territory::SYNTHETIC_SOURCE,
@@ -468,6 +469,7 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
         report.meetings,
         report.series,
         report.invitations,
+        report.actions,
         report.sai_records,
         raccordo::sai::demo::DEMO_SOURCE
     ))?;

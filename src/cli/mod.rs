@@ -5,6 +5,8 @@
 //! functions as the desktop. Write commands print their result only after COMMIT. Errors are ONE
 //! line on stderr, `errore: <message>`, exit status 2 for usage errors and 1 otherwise.
 
+mod actions;
+mod actions_args;
 mod audit;
 mod calendar;
 mod commands;
@@ -123,6 +125,11 @@ enum Command {
         #[command(subcommand)]
         command: meetings::MeetingCommand,
     },
+    /// Azioni da seguire: chi fa cosa entro quando, per comune, con lo storico dello stato
+    Action {
+        #[command(subcommand)]
+        command: actions::ActionCommand,
+    },
     /// Ricognizione SAI: stato di Comuni, Unioni e SdS, dati dei progetti, riepiloghi
     Sai {
         #[command(subcommand)]
@@ -134,8 +141,8 @@ enum Command {
         #[command(subcommand)]
         command: transfer::ImportCommand,
     },
-    /// Esporta dati su file (contatti CSV/XLSX/vCard, calendario ICS, registro attività
-    /// CSV/XLSX/JSON, tutto il database in JSON)
+    /// Esporta dati su file (contatti CSV/XLSX/vCard, calendario ICS, azioni CSV/XLSX, registro
+    /// attività CSV/XLSX/JSON, tutto il database in JSON)
     Export {
         #[command(subcommand)]
         command: transfer::ExportCommand,

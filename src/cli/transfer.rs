@@ -93,6 +93,9 @@ pub enum ExportCommand {
     /// Esporta il calendario in iCalendar (.ics) per Thunderbird, Outlook, Google: tutti gli
     /// incontri, un periodo (--from/--to) o alcuni (--id)
     Calendar(super::calendar::ExportCalendarArgs),
+    /// Esporta le azioni (CSV con ; e BOM, XLSX con date vere) con gli stessi filtri di
+    /// «action list»
+    Actions(super::actions::ExportActionsArgs),
     /// Esporta TUTTO il database in un file JSON (ripristinabile con «import all»)
     All {
         /// File di destinazione (.json)
@@ -216,6 +219,7 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
         ExportCommand::Audit(args) => super::audit::export(db, args, out),
         ExportCommand::Sai(args) => super::sai::export(db, args, out),
         ExportCommand::Calendar(args) => super::calendar::export(db, args, out),
+        ExportCommand::Actions(args) => super::actions::export(db, args, out),
         ExportCommand::Contacts {
             format,
             output,

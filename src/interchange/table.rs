@@ -49,6 +49,19 @@ pub fn format_xlsx_table<R: AsRef<[String]>>(
     headers: &[&str],
     rows: &[R],
 ) -> Result<Vec<u8>> {
+    format_xlsx_table_with_dates(sheet_name, headers, rows, &[])
+}
+
+/// As [`format_xlsx_table`], but the cells of `date_columns` that hold an ISO day
+/// (`YYYY-MM-DD`) are written as real Excel dates shown `dd/mm/yyyy` (other text in those
+/// columns stays text).
+pub fn format_xlsx_table_with_dates<R: AsRef<[String]>>(
+    sheet_name: &str,
+    headers: &[&str],
+    rows: &[R],
+    date_columns: &[usize],
+) -> Result<Vec<u8>> {
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(sheet_name).map_err(xlsx_error)?;
@@ -73,6 +86,15 @@ pub fn format_xlsx_table<R: AsRef<[String]>>(
             } else {
                 cell.clone()
             };
+            if date_columns.contains(&c) {
+                if let Some(day) = excel_day(&text) {
+                    widths[c] = widths[c].max(10);
+                    sheet
+                        .write_date_with_format(row, c as u16, &day, &date_format)
+                        .map_err(xlsx_error)?;
+                    continue;
+                }
+            }
             let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
             widths[c] = widths[c].max(longest);
             sheet
@@ -93,4 +115,12 @@ pub fn format_xlsx_table<R: AsRef<[String]>>(
             .map_err(xlsx_error)?;
     }
     workbook.save_to_buffer().map_err(xlsx_error)
+}
+
+/// An ISO day as an Excel date, or `None` when the text is not one.
+fn excel_day(text: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    let d = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    let year = u16::try_from(d.year()).ok()?;
+    rust_xlsxwriter::ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
 }

@@ -1,8 +1,11 @@
 //! Zone and ASL pages (their comuni with open and overdue actions and recent meetings, the
 //! counts of their actions, their coming meetings) and the dashboard's recent changes.
 
-use chrono::{Duration, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use super::types::*;
 use crate::actions::{self, ActionFilter};
@@ -18,7 +21,6 @@ pub const UPCOMING_DAYS: i64 = 60;
 /// meetings of the comune itself and of its zone.
 pub fn area_overview(conn: &Connection, area: AreaRef, today: NaiveDate) -> Result<AreaOverview> {
     let day = today.to_string();
-    let year_ago = (today - Duration::days(365)).to_string();
     let (name, filter, meeting_filter, sql_where) = match area {
         AreaRef::Asl { code } => (
             code.official_name().to_owned(),
@@ -54,22 +56,10 @@ pub fn area_overview(conn: &Connection, area: AreaRef, today: NaiveDate) -> Resu
             )
         }
     };
+    // The comuni of the area, then set-based counts keyed by comune (and by zone for the
+    // zone-wide meetings): each query reads an index once, not once per comune.
     let sql = format!(
-        "SELECT c.istat_code, c.name, c.population, z.name,
-            (SELECT count(*) FROM action a WHERE a.id IN
-                (SELECT action_id FROM action_comune WHERE istat_code = c.istat_code)
-              AND a.status IN ('open', 'in_progress', 'waiting')),
-            (SELECT count(*) FROM action a WHERE a.id IN
-                (SELECT action_id FROM action_comune WHERE istat_code = c.istat_code)
-              AND a.status IN ('open', 'in_progress', 'waiting') AND a.due_date < ?2),
-            (SELECT count(*) FROM meeting m WHERE m.starts_at >= ?3 AND m.starts_at < ?2
-              AND m.status != 'cancelled'
-              AND (m.id IN (SELECT meeting_id FROM meeting_comune WHERE istat_code = c.istat_code)
-                   OR (cz.zone_id IS NOT NULL AND m.filter_zone_id = cz.zone_id))),
-            (SELECT max(m.starts_at) FROM meeting m WHERE m.starts_at < ?2
-              AND m.status != 'cancelled'
-              AND (m.id IN (SELECT meeting_id FROM meeting_comune WHERE istat_code = c.istat_code)
-                   OR (cz.zone_id IS NOT NULL AND m.filter_zone_id = cz.zone_id)))
+        "SELECT c.istat_code, c.name, c.population, z.name, cz.zone_id
          FROM comune c
          LEFT JOIN comune_zone cz ON cz.istat_code = c.istat_code AND cz.valid_from <= ?2
               AND coalesce(cz.valid_to, '9999-12-31') >= ?2
@@ -79,21 +69,99 @@ pub fn area_overview(conn: &Connection, area: AreaRef, today: NaiveDate) -> Resu
         sql_where.0
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![sql_where.1, day, year_ago], |r| {
+    let rows = stmt.query_map(params![sql_where.1, day], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, i64>(2)?,
             r.get::<_, Option<String>>(3)?,
-            r.get::<_, u32>(4)?,
-            r.get::<_, u32>(5)?,
-            r.get::<_, u32>(6)?,
-            r.get::<_, Option<String>>(7)?,
+            r.get::<_, Option<i64>>(4)?,
         ))
     })?;
-    let mut comuni = Vec::new();
-    for row in rows {
-        let (istat_code, cname, population, zone_name, open, overdue, recent, last) = row?;
+    let base: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
+    let codes: Vec<String> = base.iter().map(|b| b.0.clone()).collect();
+    let marks = vec!["?"; codes.len().max(1)].join(", ");
+    // Open and overdue actions per comune.
+    let mut open: HashMap<String, (u32, u32)> = HashMap::new();
+    {
+        let mut p: Vec<Value> = vec![Value::Text(day.clone())];
+        p.extend(codes.iter().map(|c| Value::Text(c.clone())));
+        let mut stmt = conn.prepare(&format!(
+            "SELECT ac.istat_code, count(*), sum(CASE WHEN a.due_date < ?1 THEN 1 ELSE 0 END)
+             FROM action_comune ac JOIN action a ON a.id = ac.action_id
+             WHERE ac.istat_code IN ({})
+               AND a.status IN ('open', 'in_progress', 'waiting')
+             GROUP BY ac.istat_code",
+            renumber(&marks, 2)
+        ))?;
+        let rows = stmt.query_map(params_from_iter(p), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (code, o, d) = row?;
+            open.insert(code, (o, d));
+        }
+    }
+    // Meetings of each comune and of each zone: in the last year, and the last before today.
+    let now = time::instant_iso(time::rome_to_utc("today", today.and_time(NaiveTime::MIN))?);
+    let since = time::instant_iso(time::rome_to_utc(
+        "today",
+        (today - Duration::days(365)).and_time(NaiveTime::MIN),
+    )?);
+    let mut direct: HashMap<String, (u32, Option<String>)> = HashMap::new();
+    {
+        let mut p: Vec<Value> = vec![Value::Text(since.clone()), Value::Text(now.clone())];
+        p.extend(codes.iter().map(|c| Value::Text(c.clone())));
+        let mut stmt = conn.prepare(&format!(
+            "SELECT mc.istat_code,
+                    sum(CASE WHEN m.starts_at >= ?1 THEN 1 ELSE 0 END), max(m.starts_at)
+             FROM meeting_comune mc JOIN meeting m ON m.id = mc.meeting_id
+             WHERE mc.istat_code IN ({}) AND m.starts_at < ?2 AND m.status != 'cancelled'
+             GROUP BY mc.istat_code",
+            renumber(&marks, 3)
+        ))?;
+        let rows = stmt.query_map(params_from_iter(p), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (code, n, last) = row?;
+            direct.insert(code, (n, last));
+        }
+    }
+    let zones: Vec<i64> = {
+        let mut z: Vec<i64> = base.iter().filter_map(|b| b.4).collect();
+        z.sort_unstable();
+        z.dedup();
+        z
+    };
+    let mut by_zone: HashMap<i64, (u32, Option<String>)> = HashMap::new();
+    for zone in zones {
+        let (n, last): (u32, Option<String>) = conn.query_row(
+            "SELECT coalesce(sum(CASE WHEN m.starts_at >= ?2 THEN 1 ELSE 0 END), 0),
+                    max(m.starts_at)
+             FROM meeting m
+             WHERE m.filter_zone_id = ?1 AND m.starts_at < ?3 AND m.status != 'cancelled'",
+            params![zone, since, now],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        by_zone.insert(zone, (n, last));
+    }
+    let mut comuni = Vec::with_capacity(base.len());
+    for (istat_code, cname, population, zone_name, zone_id) in base {
+        let (open_actions, overdue_actions) = open.get(&istat_code).copied().unwrap_or((0, 0));
+        let (n1, last1) = direct.get(&istat_code).cloned().unwrap_or((0, None));
+        let (n2, last2) = zone_id
+            .and_then(|z| by_zone.get(&z).cloned())
+            .unwrap_or((0, None));
+        let last = last1.max(last2);
         let last_meeting = match last {
             Some(s) => Some(time::utc_to_rome(time::parse_instant(&s)?).date()),
             None => None,
@@ -103,9 +171,9 @@ pub fn area_overview(conn: &Connection, area: AreaRef, today: NaiveDate) -> Resu
             name: cname,
             population,
             zone_name,
-            open_actions: open,
-            overdue_actions: overdue,
-            meetings_last_year: recent,
+            open_actions,
+            overdue_actions,
+            meetings_last_year: n1 + n2,
             last_meeting,
         });
     }
@@ -189,4 +257,14 @@ pub fn recent_changes(conn: &Connection, limit: u32) -> Result<Vec<RecentChange>
         });
     }
     Ok(out)
+}
+
+/// `?, ?, ?` numbered from `first`: `?2, ?3, ?4`.
+fn renumber(marks: &str, first: usize) -> String {
+    marks
+        .split(", ")
+        .enumerate()
+        .map(|(i, _)| format!("?{}", first + i))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -8,6 +8,7 @@ pub mod dump;
 pub mod figures;
 pub mod meetings;
 pub mod meetings_cli;
+pub mod minutes;
 pub mod random_data;
 pub mod safety;
 pub mod sai;

@@ -31,6 +31,11 @@ CREATE TABLE action (
 -- The list's filters: open actions by due date, by owner, by meeting, by last change.
 CREATE INDEX action_status_due ON action (status, due_date);
 CREATE INDEX action_due ON action (due_date);
+-- The list's default order (by due date, undated last) read straight from an index.
+CREATE INDEX action_due_order ON action (coalesce(due_date, '9999-12-31'), id);
+-- The open actions (dashboard, overdue) without touching the closed ones.
+CREATE INDEX action_open_due ON action (due_date)
+    WHERE status IN ('open', 'in_progress', 'waiting');
 CREATE INDEX action_owner ON action (owner_person_id, due_date) WHERE owner_person_id IS NOT NULL;
 CREATE INDEX action_meeting ON action (meeting_id) WHERE meeting_id IS NOT NULL;
 CREATE INDEX action_item ON action (agenda_item_id) WHERE agenda_item_id IS NOT NULL;
