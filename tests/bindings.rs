@@ -37,6 +37,9 @@ use raccordo::meetings::{
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
 };
+use raccordo::minutes::{
+    MinutesContent, MinutesItem, MinutesStatus, MinutesVersionInfo, MinutesView,
+};
 use raccordo::overview::{
     AreaComune, AreaOverview, AreaRef, RecentChange, TimelineEntry, TimelineKind, TimelineTarget,
 };
@@ -174,6 +177,11 @@ fn generate(dir: &Path) -> Vec<String> {
         AreaComune,
         AreaOverview,
         RecentChange,
+        MinutesStatus,
+        MinutesItem,
+        MinutesContent,
+        MinutesVersionInfo,
+        MinutesView,
         Reminder,
         CalendarOutcome,
         CalendarImportRow,

@@ -49,10 +49,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_actions.sql"),
         after: None,
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/0006_minutes.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes and the highest it can open.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// `PRAGMA application_id` of a Raccordo database ("RACC").
 pub const APPLICATION_ID: i64 = 0x5241_4343;
