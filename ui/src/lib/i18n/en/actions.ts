@@ -79,6 +79,8 @@ export const actionsEn: { readonly [K in keyof typeof actionsIt]: string } = {
   'actions.filter.ownerPerson': 'A person…',
   'actions.filter.person': 'Linked person',
   'actions.filter.meeting': 'Meeting',
+  'actions.filter.more': 'More filters',
+  'actions.filter.less': 'Fewer filters',
   'actions.filter.remove': 'Remove the “{what}” filter',
 
   'actions.saved.title': 'Saved filters:',
@@ -189,7 +191,8 @@ export const actionsEn: { readonly [K in keyof typeof actionsIt]: string } = {
   'area.kindZone': 'Health-social district',
   'area.notFound': 'This district no longer exists.',
   'area.loadError': 'The page could not be loaded.',
-  'area.comuniCount': '{n} comuni',
+  'area.comuniCount_one': '{n} comune',
+  'area.comuniCount_other': '{n} comuni',
   'area.actionsTitle': 'Actions',
   'area.openActions': 'open actions',
   'area.overdueActions': 'overdue',

@@ -80,6 +80,8 @@ export const actionsIt = {
   'actions.filter.ownerPerson': 'Una persona…',
   'actions.filter.person': 'Persona collegata',
   'actions.filter.meeting': 'Incontro',
+  'actions.filter.more': 'Altri filtri',
+  'actions.filter.less': 'Meno filtri',
   'actions.filter.remove': 'Togli il filtro «{what}»',
 
   'actions.saved.title': 'Filtri salvati:',
@@ -191,7 +193,8 @@ export const actionsIt = {
   'area.kindZone': 'Zona-distretto',
   'area.notFound': 'Questa zona non esiste più.',
   'area.loadError': 'Impossibile caricare la pagina.',
-  'area.comuniCount': '{n} comuni',
+  'area.comuniCount_one': '{n} comune',
+  'area.comuniCount_other': '{n} comuni',
   'area.actionsTitle': 'Azioni',
   'area.openActions': 'azioni aperte',
   'area.overdueActions': 'in ritardo',
