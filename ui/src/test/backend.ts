@@ -66,7 +66,25 @@ export type Command =
   | 'meeting_attachment_remove'
   | 'reminder_settings_get'
   | 'reminder_settings_save'
-  | 'reminders_watch';
+  | 'reminders_watch'
+  | 'action_list'
+  | 'action_count'
+  | 'action_get'
+  | 'action_create'
+  | 'action_update'
+  | 'action_set_status'
+  | 'action_bulk'
+  | 'action_undo_bulk'
+  | 'action_delete'
+  | 'action_counts'
+  | 'action_open_by_asl'
+  | 'action_filters'
+  | 'action_filter_save'
+  | 'action_filter_delete'
+  | 'action_alerts_watch'
+  | 'comune_timeline'
+  | 'area_overview'
+  | 'recent_changes';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
