@@ -7,10 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use raccordo::actions::{
-    ActionCounts, ActionFilter, ActionInput, ActionMeetingRef, ActionOwner, ActionPage,
-    ActionPrior, ActionPriority, ActionSort, ActionStatus, ActionStatusChange, ActionSummary,
-    ActionView, AslActionCount, BulkChange, BulkOutcome, DueChange, DueWindow, LinkRef,
-    SavedFilter,
+    ActionCounts, ActionExportFormat, ActionFilter, ActionInput, ActionMeetingRef, ActionOwner,
+    ActionPage, ActionPrior, ActionPriority, ActionSort, ActionStatus, ActionStatusChange,
+    ActionSummary, ActionView, AslActionCount, BulkChange, BulkOutcome, DueChange, DueWindow,
+    LinkRef, SavedFilter,
 };
 use raccordo::audit::{
     AuditAction, AuditEntry, AuditExportKind, AuditExportOutcome, AuditFilter, AuditPage,
@@ -164,6 +164,7 @@ fn generate(dir: &Path) -> Vec<String> {
         ActionFilter,
         ActionPage,
         ActionCounts,
+        ActionExportFormat,
         DueChange,
         BulkChange,
         ActionPrior,

@@ -482,3 +482,53 @@ fn v4_database_migrates_to_v5_with_actions() {
         "the action linked to Aulla is found by its ASL"
     );
 }
+
+/// Step 5 → 6: a database at schema v5 with a meeting and an action gains the minutes tables; a
+/// verbale can be started on the old meeting and lists the old action as a follow-up.
+#[test]
+fn v5_database_migrates_to_v6_with_minutes() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 5).expect("migrate to v5");
+        conn.execute_batch(
+            "INSERT INTO meeting (uid, kind, title, title_folded, starts_at, ends_at, status,
+                 scope_kind, created_at, updated_at)
+               VALUES ('m1@raccordo', 'incontro_sindaco', 'Incontro ad Aulla', 'incontro ad aulla',
+                       '2025-03-01T09:00:00Z', '2025-03-01T10:00:00Z', 'held', 'none',
+                       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+             INSERT INTO action (title, title_folded, owner_kind, status, priority, meeting_id,
+                 created_at, updated_at)
+               VALUES ('Inviare il verbale', 'inviare il verbale', 'coordinator', 'open', 'normal',
+                       1, '2025-03-02T09:00:00Z', '2025-03-02T09:00:00Z');",
+        )
+        .expect("v5 data");
+        assert_eq!(
+            user_version(&conn).expect("version"),
+            5,
+            "database is at v5"
+        );
+    }
+    let store = Store::open(&db.path).expect("v5 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        5,
+        "migration starts from v5"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v5"
+    );
+    let v = store
+        .write(|tx| raccordo::minutes::start(tx, 1))
+        .expect("a verbale on the migrated database");
+    assert_eq!(
+        v.follow_ups
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Inviare il verbale"],
+        "the v5 action is the verbale's follow-up"
+    );
+}

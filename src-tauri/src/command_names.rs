@@ -66,6 +66,8 @@ pub const COMMANDS: &[&str] = &[
     "calendar_import_pick",
     "calendar_import_run",
     "calendar_export",
+    "actions_export",
+    "comune_report_export",
     "action_list",
     "action_count",
     "action_get",

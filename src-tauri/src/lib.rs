@@ -125,6 +125,8 @@ pub fn run() -> i32 {
             commands::calendar_files::calendar_import_pick,
             commands::calendar_files::calendar_import_run,
             commands::calendar_files::calendar_export,
+            commands::action_files::actions_export,
+            commands::action_files::comune_report_export,
             commands::actions::action_list,
             commands::actions::action_count,
             commands::actions::action_get,

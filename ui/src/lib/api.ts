@@ -3,6 +3,7 @@
 // objects follow docs/ipc-contract.md exactly (snake_case).
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { ActionCounts } from './bindings/ActionCounts';
+import type { ActionExportFormat } from './bindings/ActionExportFormat';
 import type { ActionFilter } from './bindings/ActionFilter';
 import type { ActionInput } from './bindings/ActionInput';
 import type { ActionPage } from './bindings/ActionPage';
@@ -556,4 +557,14 @@ export function areaOverview(area: AreaRef): Promise<AreaOverview> {
 /** The latest action status changes and meeting edits, newest first. */
 export function recentChanges(limit: number): Promise<RecentChange[]> {
   return call<RecentChange[]>('recent_changes', { limit });
+}
+
+/** The actions of `filter` as XLSX or CSV through the native save dialog; `null` when cancelled. */
+export function exportActions(filter: ActionFilter, format: ActionExportFormat): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('actions_export', { filter, format });
+}
+
+/** The comune's "Scheda comune" PDF through the native save dialog; `null` when cancelled. */
+export function exportComuneReport(istatCode: string, name: string): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('comune_report_export', { istat_code: istatCode, name });
 }
