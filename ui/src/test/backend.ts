@@ -61,6 +61,8 @@ export type Command =
   | 'calendar_import_pick'
   | 'calendar_import_run'
   | 'calendar_export'
+  | 'actions_export'
+  | 'comune_report_export'
   | 'meeting_attach'
   | 'meeting_attachment_open'
   | 'meeting_attachment_remove'

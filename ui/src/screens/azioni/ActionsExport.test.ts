@@ -27,6 +27,6 @@ describe('Esporta on the Azioni list', () => {
     await fireEvent.click(screen.getByTestId('actions-export-csv'));
     const error = await screen.findByTestId('actions-export-error');
     expect(error.textContent).toContain('permesso negato');
-    await waitFor(() => expect(callsTo(calls, 'actions_export')[0].args.format).toBe('csv'));
+    await waitFor(() => expect(callsTo(calls, 'actions_export')[0]?.args.format).toBe('csv'));
   });
 });
