@@ -13,7 +13,10 @@ use raccordo::territory::AslCode;
 use super::output::Format;
 
 /// A clap parser accepting exactly the wire names of a core enum.
-fn wire<T>(all: &'static [T], name: fn(&T) -> &'static str) -> impl TypedValueParser<Value = T>
+pub(super) fn wire<T>(
+    all: &'static [T],
+    name: fn(&T) -> &'static str,
+) -> impl TypedValueParser<Value = T>
 where
     T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
 {
