@@ -167,6 +167,57 @@ fn list_by_comune_and_overdue_return_exactly_the_right_sets_and_xlsx_matches() {
         "the due date of the first row is a real (numeric, styled) date cell: {f2}"
     );
     assert!(!sheet.contains("<f>"), "no formula in the sheet");
+
+    // The Scheda comune of Pisa: a PDF a reader opens, with people, meetings and actions.
+    let pdf = db.sibling("scheda-pisa.pdf");
+    let out = cli(&db.path)
+        .args(["export", "comune", PISA, "-o"])
+        .arg(&pdf)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf is installed (`make test` installs it)");
+    assert!(check.status.success(), "qpdf finds the report valid");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let first_action = sql_first(
+        &db.path,
+        "SELECT a.title FROM action a JOIN action_comune c ON c.action_id = a.id
+         WHERE c.istat_code = '050026' AND a.status IN ('open', 'in_progress', 'waiting')
+         ORDER BY coalesce(a.due_date, '9999-12-31'), a.id LIMIT 1",
+    );
+    for want in [
+        "Scheda comune",
+        "Comune di Pisa",
+        "Persone in carica",
+        "Incontro con il Sindaco di Pisa",
+    ] {
+        assert!(text.contains(want), "the report shows «{want}»");
+    }
+    assert!(
+        text.replace('\n', " ")
+            .contains(&first_action[..20.min(first_action.len())]),
+        "the report lists Pisa's first open action «{first_action}»"
+    );
+}
+
+fn sql_first(db: &Path, sql: &str) -> String {
+    Connection::open(db)
+        .expect("open")
+        .query_row(sql, [], |r| r.get(0))
+        .expect("one row")
 }
 
 /// Converts an XLSX to `;`-separated UTF-8 CSV with LibreOffice (headless).

@@ -584,3 +584,21 @@ fn paging_returns_disjoint_pages_in_due_order() {
     assert_eq!(p1.rows[0].title, "A0", "earliest due first");
     assert_eq!(p3.rows[4].title, "A24", "latest last");
 }
+
+#[test]
+fn wire_names_of_the_enums_are_their_documented_names() {
+    // `DueWindow::Next30` crossed IPC as "next30" while its documented (and CLI) name is
+    // "next_30": the wire name is now the one `as_str` gives, for every value.
+    for w in DueWindow::ALL {
+        let json = serde_json::to_string(w).expect("serialise");
+        assert_eq!(json, format!("\"{}\"", w.as_str()), "{w:?} on the wire");
+        let back: DueWindow = serde_json::from_str(&json).expect("deserialise");
+        assert_eq!(back, *w);
+    }
+    for s in ActionStatus::ALL {
+        assert_eq!(
+            serde_json::to_string(s).expect("serialise"),
+            format!("\"{}\"", s.as_str())
+        );
+    }
+}

@@ -7,10 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use raccordo::actions::{
-    ActionCounts, ActionFilter, ActionInput, ActionMeetingRef, ActionOwner, ActionPage,
-    ActionPrior, ActionPriority, ActionSort, ActionStatus, ActionStatusChange, ActionSummary,
-    ActionView, AslActionCount, BulkChange, BulkOutcome, DueChange, DueWindow, LinkRef,
-    SavedFilter,
+    ActionCounts, ActionExportFormat, ActionFilter, ActionInput, ActionMeetingRef, ActionOwner,
+    ActionPage, ActionPrior, ActionPriority, ActionSort, ActionStatus, ActionStatusChange,
+    ActionSummary, ActionView, AslActionCount, BulkChange, BulkOutcome, DueChange, DueWindow,
+    LinkRef, SavedFilter,
 };
 use raccordo::audit::{
     AuditAction, AuditEntry, AuditExportKind, AuditExportOutcome, AuditFilter, AuditPage,
@@ -36,6 +36,9 @@ use raccordo::meetings::{
     AgendaItem, AgendaItemInput, Attachment, Attendance, AttendanceInput, InvitationInput,
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
+};
+use raccordo::minutes::{
+    MinutesContent, MinutesItem, MinutesStatus, MinutesVersionInfo, MinutesView,
 };
 use raccordo::overview::{
     AreaComune, AreaOverview, AreaRef, RecentChange, TimelineEntry, TimelineKind, TimelineTarget,
@@ -167,6 +170,7 @@ fn generate(dir: &Path) -> Vec<String> {
         ActionFilter,
         ActionPage,
         ActionCounts,
+        ActionExportFormat,
         DueChange,
         BulkChange,
         ActionPrior,
@@ -180,6 +184,11 @@ fn generate(dir: &Path) -> Vec<String> {
         AreaComune,
         AreaOverview,
         RecentChange,
+        MinutesStatus,
+        MinutesItem,
+        MinutesContent,
+        MinutesVersionInfo,
+        MinutesView,
         Reminder,
         CalendarOutcome,
         CalendarImportRow,

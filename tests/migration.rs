@@ -483,10 +483,10 @@ fn v4_database_migrates_to_v5_with_actions() {
     );
 }
 
-/// Step 5 → 6: a database at schema v5 with a meeting and an action gains the SAI survey
-/// tables; a status sourced from the old meeting and a next step linked to an action work.
+/// Step 5 → 6: a database at schema v5 with a meeting and an action gains the minutes tables; a
+/// verbale can be started on the old meeting and lists the old action as a follow-up.
 #[test]
-fn v5_database_migrates_to_v6_with_the_sai_survey() {
+fn v5_database_migrates_to_v6_with_minutes() {
     let db = TempDb::new();
     load_v1(&db.path);
     {
@@ -495,14 +495,13 @@ fn v5_database_migrates_to_v6_with_the_sai_survey() {
         conn.execute_batch(
             "INSERT INTO meeting (uid, kind, title, title_folded, starts_at, ends_at, status,
                  scope_kind, created_at, updated_at)
-               VALUES ('m1@raccordo', 'conferenza_zonale', 'Conferenza zonale Lunigiana',
-                       'conferenza zonale lunigiana', '2025-03-01T09:00:00Z',
-                       '2025-03-01T10:00:00Z', 'held', 'none', '2025-01-01T00:00:00Z',
-                       '2025-01-01T00:00:00Z');
-             INSERT INTO action (title, title_folded, owner_kind, status, priority, created_at,
-                 updated_at)
-               VALUES ('Inviare il verbale', 'inviare il verbale', 'none', 'open', 'normal',
-                       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+               VALUES ('m1@raccordo', 'incontro_sindaco', 'Incontro ad Aulla', 'incontro ad aulla',
+                       '2025-03-01T09:00:00Z', '2025-03-01T10:00:00Z', 'held', 'none',
+                       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');
+             INSERT INTO action (title, title_folded, owner_kind, status, priority, meeting_id,
+                 created_at, updated_at)
+               VALUES ('Inviare il verbale', 'inviare il verbale', 'coordinator', 'open', 'normal',
+                       1, '2025-03-02T09:00:00Z', '2025-03-02T09:00:00Z');",
         )
         .expect("v5 data");
         assert_eq!(
@@ -517,22 +516,73 @@ fn v5_database_migrates_to_v6_with_the_sai_survey() {
         5,
         "migration starts from v5"
     );
-    assert_eq!(
-        store.open_report().schema_version,
-        6,
-        "migration ends at v6"
-    );
     assert!(
         store.open_report().pre_migration_backup.is_some(),
         "a backup is taken before migrating v5"
     );
+    let v = store
+        .write(|tx| raccordo::minutes::start(tx, 1))
+        .expect("a verbale on the migrated database");
+    assert_eq!(
+        v.follow_ups
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Inviare il verbale"],
+        "the v5 action is the verbale's follow-up"
+    );
+}
+
+/// Step 6 → 7: a database at schema v6 with a meeting and an action gains the SAI survey
+/// tables; a status sourced from the old meeting works and is counted in the summary.
+#[test]
+fn v6_database_migrates_to_v7_with_the_sai_survey() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 6).expect("migrate to v6");
+        conn.execute_batch(
+            "INSERT INTO meeting (uid, kind, title, title_folded, starts_at, ends_at, status,
+                 scope_kind, created_at, updated_at)
+               VALUES ('m1@raccordo', 'conferenza_zonale', 'Conferenza zonale Lunigiana',
+                       'conferenza zonale lunigiana', '2025-03-01T09:00:00Z',
+                       '2025-03-01T10:00:00Z', 'held', 'none', '2025-01-01T00:00:00Z',
+                       '2025-01-01T00:00:00Z');
+             INSERT INTO action (title, title_folded, owner_kind, status, priority, created_at,
+                 updated_at)
+               VALUES ('Inviare il verbale', 'inviare il verbale', 'none', 'open', 'normal',
+                       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');",
+        )
+        .expect("v6 data");
+        assert_eq!(
+            user_version(&conn).expect("version"),
+            6,
+            "database is at v6"
+        );
+    }
+    let store = Store::open(&db.path).expect("v6 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        6,
+        "migration starts from v6"
+    );
+    assert_eq!(
+        store.open_report().schema_version,
+        7,
+        "migration ends at v7"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v6"
+    );
     let meeting_id: i64 = store
         .read(|c| Ok(c.query_row("SELECT id FROM meeting", [], |r| r.get(0))?))
-        .expect("the v5 meeting survives");
+        .expect("the v6 meeting survives");
     let actions: i64 = store
         .read(|c| Ok(c.query_row("SELECT count(*) FROM action", [], |r| r.get(0))?))
         .expect("count actions");
-    assert_eq!(actions, 1, "the v5 action survives");
+    assert_eq!(actions, 1, "the v6 action survives");
     let aulla = common::contacts::comune_org(&store, AULLA);
     let record = store
         .write(|tx| {
@@ -553,7 +603,7 @@ fn v5_database_migrates_to_v6_with_the_sai_survey() {
     assert_eq!(
         record.history[0].source_meeting.as_deref(),
         Some("Conferenza zonale Lunigiana (01/03/2025)"),
-        "the source meeting of v5 is named"
+        "the source meeting of v6 is named"
     );
     let summary = store
         .read(|c| raccordo::sai::summary(c, raccordo::sai::SaiGroupBy::Asl, date(2025, 6, 1)))

@@ -8,6 +8,7 @@
 //! newer schema, unreadable) does not stop the window: the error is kept and reported by
 //! `app_status`, so the UI can explain it, and the file is never touched.
 
+mod action_alerts;
 mod commands;
 mod dialog;
 mod reminders;
@@ -48,6 +49,8 @@ pub fn run() -> i32 {
     let result = tauri::Builder::default()
         .manage(state)
         .manage(reminders::ReminderMailbox::default())
+        .manage(action_alerts::ActionMailbox::default())
+        .manage(action_alerts::GivenOn::default())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             use tauri::Manager;
@@ -132,6 +135,26 @@ pub fn run() -> i32 {
             commands::sai::sai_comune,
             commands::sai::sai_set_status,
             commands::sai::sai_edit,
+            commands::action_files::actions_export,
+            commands::action_files::comune_report_export,
+            commands::actions::action_list,
+            commands::actions::action_count,
+            commands::actions::action_get,
+            commands::actions::action_create,
+            commands::actions::action_update,
+            commands::actions::action_set_status,
+            commands::actions::action_bulk,
+            commands::actions::action_undo_bulk,
+            commands::actions::action_delete,
+            commands::actions::action_counts,
+            commands::actions::action_open_by_asl,
+            commands::actions::action_filters,
+            commands::actions::action_filter_save,
+            commands::actions::action_filter_delete,
+            commands::actions::action_alerts_watch,
+            commands::actions::comune_timeline,
+            commands::actions::area_overview,
+            commands::actions::recent_changes,
         ])
         .build(tauri::generate_context!());
     match result {

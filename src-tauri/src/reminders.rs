@@ -10,6 +10,8 @@
 //! subscribed (the first check runs as soon as the window is up) wait in the [`Mailbox`] and are
 //! handed over when it does; a page that subscribes wakes the loop for an immediate check.
 //!
+//! Each round also gives the daily notice of overdue actions (`crate::action_alerts`).
+//!
 //! `RACCORDO_TEST_REMINDER_SECONDS` (tests only, 1–3600) shortens the interval, so the
 //! end-to-end suite sees a meeting added while the app runs without waiting half a minute.
 
@@ -113,6 +115,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
         .name("promemoria".into())
         .spawn(move || loop {
             check(&app);
+            crate::action_alerts::check(&app);
             if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(every) {
                 break;
             }

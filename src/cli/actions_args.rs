@@ -4,20 +4,14 @@
 
 use std::path::PathBuf;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::builder::TypedValueParser;
 use clap::{Args, Subcommand, ValueEnum};
 
 use raccordo::actions::{ActionPriority, ActionSort, ActionStatus, DueWindow};
 use raccordo::territory::AslCode;
 
+use super::meetings_args::wire;
 use super::output::Format;
-
-fn wire<T>(all: &'static [T], name: fn(&T) -> &'static str) -> impl TypedValueParser<Value = T>
-where
-    T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
-{
-    PossibleValuesParser::new(all.iter().map(name)).try_map(|s| s.parse::<T>())
-}
 
 fn status() -> impl TypedValueParser<Value = ActionStatus> {
     wire(ActionStatus::ALL, |s| s.as_str())

@@ -61,6 +61,7 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Org { command } => super::contacts::org(&db, command, &mut out),
         Command::Role { command } => super::contacts::role(&db, command, &mut out),
         Command::Meeting { command } => super::meetings::run(&db, command, &mut out),
+        Command::Minutes { command } => super::minutes::run(&db, command, &mut out),
         Command::Action { command } => super::actions::run(&db, command, &mut out),
         Command::Sai { command } => super::sai::run(&db, command, &mut out),
         Command::Import { command } => super::transfer::import(&db, command, &mut out),

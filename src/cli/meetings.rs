@@ -208,14 +208,32 @@ fn list(store: &Store, f: ListFilter, format: Format, out: &mut Out) -> Result<(
             text: f.search.clone().unwrap_or_default(),
             limit: Some(f.limit),
             offset: Some(f.offset),
+            with_minutes: f.with_minutes.then_some(true),
         };
         Ok((
             meetings::list_meetings(c, &filter)?,
             meetings::count_meetings(c, &filter)?,
         ))
     })?;
+    let with_minutes = f.with_minutes;
     match format {
         Format::Json => out.json(&rows)?,
+        f if with_minutes => {
+            let labels = store.read(|c| {
+                rows.iter()
+                    .map(|m| {
+                        Ok(match raccordo::minutes::minutes(c, m.id)? {
+                            Some(v) if v.revision > 0 => {
+                                format!("{} (revisione {})", v.status.label(), v.revision)
+                            }
+                            Some(v) => v.status.label().to_owned(),
+                            None => String::new(),
+                        })
+                    })
+                    .collect::<raccordo::Result<Vec<_>>>()
+            })?;
+            show::summaries_with(out, f, &rows, Some(&labels))?
+        }
         f => show::summaries(out, f, &rows)?,
     }
     if format == Format::Table {

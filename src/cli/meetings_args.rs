@@ -13,7 +13,10 @@ use raccordo::territory::AslCode;
 use super::output::Format;
 
 /// A clap parser accepting exactly the wire names of a core enum.
-fn wire<T>(all: &'static [T], name: fn(&T) -> &'static str) -> impl TypedValueParser<Value = T>
+pub(super) fn wire<T>(
+    all: &'static [T],
+    name: fn(&T) -> &'static str,
+) -> impl TypedValueParser<Value = T>
 where
     T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
 {
@@ -160,8 +163,12 @@ pub struct ListFilter {
     pub search: Option<String>,
     /// Gli incontri che hanno riguardato il Comune con questo codice ISTAT (per ambito o per
     /// invito), dal più recente; non si combina con gli altri filtri
-    #[arg(long, value_name = "ISTAT", conflicts_with_all = ["from", "to", "kinds", "asl", "zone", "status", "search"])]
+    #[arg(long, value_name = "ISTAT", conflicts_with_all = ["from", "to", "kinds", "asl", "zone", "status", "search", "with_minutes"])]
     pub comune: Option<String>,
+    /// Solo gli incontri che hanno un verbale (la colonna «Verbale» dice se è una bozza o è
+    /// approvato)
+    #[arg(long)]
+    pub with_minutes: bool,
     #[arg(long, default_value_t = 100)]
     pub limit: u32,
     #[arg(long, default_value_t = 0)]

@@ -64,10 +64,21 @@ fn scope_text(kind: ScopeKind, label: &str) -> String {
 
 /// The table (or CSV) of `meeting list`.
 pub fn summaries(out: &mut Out, format: Format, list: &[MeetingSummary]) -> Printed {
+    summaries_with(out, format, list, None)
+}
+
+/// [`summaries`] with a last column "Verbale" (one label per meeting) when `minutes` is given.
+pub fn summaries_with(
+    out: &mut Out,
+    format: Format,
+    list: &[MeetingSummary],
+    minutes: Option<&[String]>,
+) -> Printed {
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|s| {
-            vec![
+        .enumerate()
+        .map(|(i, s)| {
+            let mut row = vec![
                 s.id.to_string(),
                 when(s),
                 s.kind.label().to_owned(),
@@ -75,22 +86,26 @@ pub fn summaries(out: &mut Out, format: Format, list: &[MeetingSummary]) -> Prin
                 scope_text(s.scope_kind, &s.scope_label),
                 s.status.label().to_owned(),
                 s.invited.to_string(),
-            ]
+            ];
+            if let Some(m) = minutes {
+                row.push(m.get(i).cloned().unwrap_or_default());
+            }
+            row
         })
         .collect();
-    out.rows(
-        format,
-        &[
-            num("ID"),
-            col("Quando"),
-            col("Tipo"),
-            col("Titolo"),
-            col("Ambito"),
-            col("Stato"),
-            num("Invitati"),
-        ],
-        &rows,
-    )?;
+    let mut columns = vec![
+        num("ID"),
+        col("Quando"),
+        col("Tipo"),
+        col("Titolo"),
+        col("Ambito"),
+        col("Stato"),
+        num("Invitati"),
+    ];
+    if minutes.is_some() {
+        columns.push(col("Verbale"));
+    }
+    out.rows(format, &columns, &rows)?;
     Ok(())
 }
 

@@ -18,6 +18,7 @@ mod meetings_args;
 mod meetings_extra;
 mod meetings_input;
 mod meetings_show;
+mod minutes;
 mod org_links;
 mod output;
 mod safety;
@@ -125,6 +126,11 @@ enum Command {
         #[command(subcommand)]
         command: meetings::MeetingCommand,
     },
+    /// Verbali degli incontri: apertura, scrittura, approvazione, revisioni
+    Minutes {
+        #[command(subcommand)]
+        command: minutes::MinutesCommand,
+    },
     /// Azioni da seguire: chi fa cosa entro quando, per comune, con lo storico dello stato
     Action {
         #[command(subcommand)]
@@ -141,7 +147,7 @@ enum Command {
         #[command(subcommand)]
         command: transfer::ImportCommand,
     },
-    /// Esporta dati su file (contatti CSV/XLSX/vCard, calendario ICS, azioni CSV/XLSX, registro
+    /// Esporta dati su file (contatti CSV/XLSX/vCard, calendario ICS, verbali PDF/DOCX/ODT/MD/HTML, azioni CSV/XLSX, registro
     /// attività CSV/XLSX/JSON, tutto il database in JSON)
     Export {
         #[command(subcommand)]

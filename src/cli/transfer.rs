@@ -96,6 +96,19 @@ pub enum ExportCommand {
     /// Esporta le azioni (CSV con ; e BOM, XLSX con date vere) con gli stessi filtri di
     /// «action list»
     Actions(super::actions::ExportActionsArgs),
+    /// Esporta il verbale di un incontro (PDF, anche PDF/A-2b; DOCX; ODT; Markdown; HTML)
+    Minutes(super::minutes::ExportMinutesArgs),
+    /// Esporta la «Scheda comune» in PDF: persone in carica, azioni, incontri, cronologia
+    Comune {
+        /// Codice ISTAT del comune (ad esempio 050026 per Pisa)
+        istat: String,
+        /// File di destinazione (.pdf)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Sostituisce il file di destinazione se esiste
+        #[arg(long)]
+        force: bool,
+    },
     /// Esporta TUTTO il database in un file JSON (ripristinabile con «import all»)
     All {
         /// File di destinazione (.json)
@@ -220,6 +233,19 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
         ExportCommand::Sai(args) => super::sai::export(db, args, out),
         ExportCommand::Calendar(args) => super::calendar::export(db, args, out),
         ExportCommand::Actions(args) => super::actions::export(db, args, out),
+        ExportCommand::Minutes(args) => super::minutes::export(db, args, out),
+        ExportCommand::Comune {
+            istat,
+            output,
+            force,
+        } => {
+            refuse_overwrite(&output, force)?;
+            let store = Store::open(db)?;
+            let code = raccordo::territory::normalize_istat(&istat).unwrap_or(istat);
+            let outcome = raccordo::overview::export_comune_report(&store, &code, &output)?;
+            out.line(&format!("Scheda comune esportata in {}", outcome.path))?;
+            Ok(ExitCode::SUCCESS)
+        }
         ExportCommand::Contacts {
             format,
             output,

@@ -13,8 +13,7 @@ macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $wire:literal, $label:literal;)* }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant,)* }
+        pub enum $name { $(#[serde(rename = $wire)] $variant,)* }
 
         impl $name {
             /// Every value, in display order.

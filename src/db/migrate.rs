@@ -51,13 +51,18 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 6,
-        sql: include_str!("migrations/0006_sai.sql"),
+        sql: include_str!("migrations/0006_minutes.sql"),
+        after: None,
+    },
+    Migration {
+        version: 7,
+        sql: include_str!("migrations/0007_sai.sql"),
         after: None,
     },
 ];
 
 /// The schema version this build writes and the highest it can open.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// `PRAGMA application_id` of a Raccordo database ("RACC").
 pub const APPLICATION_ID: i64 = 0x5241_4343;

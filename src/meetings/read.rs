@@ -349,6 +349,11 @@ fn filter_sql(f: &MeetingFilter) -> Result<(String, Vec<rusqlite::types::Value>)
         p.push(Value::Integer(z));
         wh.push(format!("m.filter_zone_id = ?{}", p.len()));
     }
+    match f.with_minutes {
+        Some(true) => wh.push("m.id IN (SELECT meeting_id FROM minutes)".to_owned()),
+        Some(false) => wh.push("m.id NOT IN (SELECT meeting_id FROM minutes)".to_owned()),
+        None => {}
+    }
     for word in text::fold(&f.text).split_whitespace() {
         let escaped = word
             .replace('\\', "\\\\")

@@ -277,6 +277,10 @@ pub struct MeetingFilter {
     pub text: String,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
+    /// `true`: only meetings with a verbale; `false`: only those without; absent: all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub with_minutes: Option<bool>,
 }
 
 /// An invitee proposed for a scope on a date: who holds the office then (or nobody).

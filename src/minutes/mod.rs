@@ -1,6 +1,6 @@
 //! Minutes (verbali): the document engine.
 //!
-//! Contract (this step of issue 5 does not touch the database):
+//! Contract:
 //! - [`document::MinutesDocument`] is the pure description of a verbale to render — header,
 //!   attendance, agenda items with discussion and decisions, follow-ups, closing notes,
 //!   signatures — built by whoever reads the meeting and its minutes.
@@ -9,15 +9,31 @@
 //!   Markdown subset; never raw HTML.
 //! - [`render::render`] turns a document into PDF (PDF/A-2b on request), DOCX, ODT, Markdown or
 //!   HTML, with every user string rendered as text in every format.
+//! - Storage ([`store`], migration 0006): one verbale per meeting, started prefilled from the
+//!   meeting ([`start`]), saved as a draft as often as the editor likes ([`save_draft`], the
+//!   autosave), approved ([`approve`]: the content locks — also by a database trigger — and the
+//!   document as approved is kept frozen as a version), corrected only through a numbered
+//!   revision with its reason ([`open_revision`]); every approved version stays exportable.
+//! - Follow-ups are real actions (`crate::actions`) linked to the meeting and agenda item.
+//! - [`build::document_of`] gives the document of a version or of the current state;
+//!   [`export::export_minutes`] writes it atomically and records the export.
 
+pub mod build;
 pub mod document;
+pub mod export;
 mod markdown;
+pub mod model;
 pub mod render;
 pub mod richtext;
+pub mod store;
 
+pub use build::document_of;
 pub use document::{
     AgendaSection, AttendanceRow, Author, DocumentStatus, FollowUpRow, Logo, LogoKind,
     MinutesDocument, Signature,
 };
+pub use export::{export_minutes, read_logo};
+pub use model::*;
 pub use render::{render, Format, Options};
 pub use richtext::{Block, ListItem, RichText, Span};
+pub use store::{approve, follow_ups, minutes, open_revision, save_draft, start};

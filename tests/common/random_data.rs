@@ -324,6 +324,16 @@ pub fn fill(store: &Store, seed: u64, size: usize) -> usize {
         action_calls = fill_actions(store, rng, made, &comuni, size);
         Ok(())
     });
+    let mut minutes_calls = 0;
+    run(&mut |rng, made| {
+        minutes_calls = fill_minutes(store, rng, made);
+        Ok(())
+    });
+    let mut sai_calls = 0;
+    run(&mut |rng, made| {
+        sai_calls = fill_sai(store, rng, made, size);
+        Ok(())
+    });
     // Edits, merges, deletions and GDPR erasures (tombstones; ids never reused): they also touch
     // the meetings' invitations and delegates.
     for _ in 0..size / 3 + 1 {
@@ -356,7 +366,7 @@ pub fn fill(store: &Store, seed: u64, size: usize) -> usize {
             }
         });
     }
-    ok + meeting_calls + action_calls
+    ok + meeting_calls + action_calls + minutes_calls + sai_calls
 }
 
 /// Random meetings: every kind and scope, invitations of people and offices, agenda items,
@@ -584,6 +594,108 @@ fn fill_actions(
         .is_ok()
     {
         ok += 1;
+    }
+    ok
+}
+
+/// Random verbali: drafts with rich text, approvals and revisions (frozen versions).
+fn fill_minutes(store: &Store, rng: &mut Rng, made: &mut Made) -> usize {
+    use raccordo::minutes::{self, MinutesContent, MinutesItem, RichText};
+    let mut ok = 0;
+    let meetings: Vec<i64> = made.meetings.iter().copied().filter(|_| rng.chance(50)).collect();
+    for id in meetings {
+        if store.write(|tx| minutes::start(tx, id)).is_err() {
+            continue;
+        }
+        ok += 1;
+        let content = MinutesContent {
+            place: line(rng, 80),
+            chair: line(rng, 60),
+            items: (0..rng.below(3))
+                .map(|_| MinutesItem {
+                    agenda_item_id: None,
+                    title: non_empty(rng, 80),
+                    discussion: RichText::from_markdown(&notes(rng)),
+                    decisions: RichText::from_markdown(&notes(rng)),
+                })
+                .collect(),
+            closing_notes: RichText::paragraph(line(rng, 120)),
+            ..Default::default()
+        };
+        if store.write(|tx| minutes::save_draft(tx, id, &content)).is_ok() {
+            ok += 1;
+        }
+        if rng.chance(60) && store.write(|tx| minutes::approve(tx, id)).is_ok() {
+            ok += 1;
+            if rng.chance(40)
+                && store
+                    .write(|tx| minutes::open_revision(tx, id, &non_empty(rng, 60)))
+                    .is_ok()
+            {
+                ok += 1;
+            }
+        }
+    }
+    ok
+}
+
+/// Random SAI survey records of comuni, Unioni and SdS: status histories sourced from meetings,
+/// people or text, project facts and next steps (which create follow-up actions).
+fn fill_sai(store: &Store, rng: &mut Rng, made: &mut Made, size: usize) -> usize {
+    use raccordo::sai::{self, SaiFactsInput, SaiPlaces, SaiStatus, SaiStatusInput};
+    let comuni: Vec<i64> = store
+        .read(|c| {
+            let mut st = c.prepare("SELECT id FROM organisation WHERE kind = 'comune' LIMIT 60")?;
+            let ids = st
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok(ids)
+        })
+        .unwrap_or_default();
+    let mut enti: Vec<i64> = made.unioni.iter().chain(&made.sds).copied().collect();
+    enti.extend(comuni);
+    if enti.is_empty() {
+        return 0;
+    }
+    let today = raccordo::time::today_rome();
+    let mut ok = 0;
+    for _ in 0..size / 2 + 2 {
+        let org = *rng.pick(&enti);
+        let on = rng.date().min(today);
+        let input = SaiStatusInput {
+            status: *rng.pick(SaiStatus::ALL),
+            on,
+            note: notes(rng),
+            source_meeting_id: (!made.meetings.is_empty() && rng.chance(40))
+                .then(|| *rng.pick(&made.meetings)),
+            source_person_id: (!made.people.is_empty() && rng.chance(30))
+                .then(|| *rng.pick(&made.people)),
+            source_text: line(rng, 80),
+        };
+        if store.write(|tx| sai::set_status(tx, org, &input)).is_ok() {
+            ok += 1;
+        }
+        if rng.chance(50) {
+            let start = rng.date();
+            let facts = SaiFactsInput {
+                titolare: line(rng, 80),
+                gestore: line(rng, 80),
+                places: SaiPlaces {
+                    ordinari: rng.below(60) as i64,
+                    dm_ds: rng.below(10) as i64,
+                    msna: rng.below(20) as i64,
+                },
+                funding_start: Some(start),
+                funding_end: rng.chance(70).then(|| start + chrono::Days::new(3 * 365)),
+                triennial: rng.chance(50),
+                next_step: line(rng, 100),
+                next_step_due: rng.chance(60).then(|| rng.date()),
+                notes: notes(rng),
+            };
+            if store.write(|tx| sai::edit_facts(tx, org, &facts)).is_ok() {
+                ok += 1;
+            }
+        }
     }
     ok
 }

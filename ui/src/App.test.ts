@@ -11,6 +11,10 @@ const shell = {
   profile_get: () => PROFILE,
   meeting_upcoming: () => [],
   reminders_watch: () => null,
+  action_alerts_watch: () => null,
+  action_open_by_asl: () => [],
+  action_counts: () => ({ open: 0, in_progress: 0, waiting: 0, done: 0, cancelled: 0, overdue: 0, due_today: 0 }),
+  recent_changes: () => [],
 };
 
 describe('App start-up', () => {
@@ -82,7 +86,7 @@ describe('App start-up', () => {
     await screen.findByTestId('asl-node-nord-ovest');
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
     const links = within(nav).getAllByRole('link').map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Territorio', 'Agenda', 'Contatti', 'Ricognizione SAI', 'Impostazioni', 'Informazioni']);
+    expect(links).toEqual(['Territorio', 'Agenda', 'Contatti', 'Azioni', 'Ricognizione SAI', 'Impostazioni', 'Informazioni']);
     expect(screen.getByTestId('nav-territorio').getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();
   });

@@ -1,6 +1,8 @@
 //! Tauri commands, one module per area. Each command takes the managed state, calls one core
 //! function and returns the core's `ApiError` on failure: no rule lives here.
 
+pub mod action_files;
+pub mod actions;
 pub mod app;
 pub mod attachments;
 pub mod audit;

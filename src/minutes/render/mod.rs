@@ -26,7 +26,7 @@ mod image;
 mod md;
 mod odt;
 mod odt_parts;
-mod pdf;
+pub mod pdf;
 mod xml;
 
 /// The file formats of a verbale.

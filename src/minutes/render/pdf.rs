@@ -46,6 +46,16 @@ struct Env {
     main: Source,
 }
 
+/// A fixed typst template compiled into the binary, for [`render_template`].
+pub struct Template(LazyLock<Source>);
+
+impl Template {
+    /// A template named `name` (e.g. "/scheda-comune.typ") with its source text.
+    pub const fn new(build: fn() -> Source) -> Template {
+        Template(LazyLock::new(build))
+    }
+}
+
 static ENV: LazyLock<Env> = LazyLock::new(|| {
     let fonts: Vec<Font> = FONTS
         .iter()
@@ -62,8 +72,9 @@ static ENV: LazyLock<Env> = LazyLock::new(|| {
     }
 });
 
-/// One verbale as a typst world: the template, its data and its logo.
+/// One document as a typst world: the template, its data and its logo.
 struct VerbaleWorld {
+    main: &'static Source,
     data: Bytes,
     logo: Option<Bytes>,
     today: NaiveDate,
@@ -79,12 +90,12 @@ impl World for VerbaleWorld {
     }
 
     fn main(&self) -> FileId {
-        ENV.main.id()
+        self.main.id()
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == ENV.main.id() {
-            Ok(ENV.main.clone())
+        if id == self.main.id() {
+            Ok(self.main.clone())
         } else {
             Err(not_found(id))
         }
@@ -123,10 +134,45 @@ fn not_found(id: FileId) -> FileError {
 pub(super) fn render(doc: &MinutesDocument, pdfa: bool, opts: &Options) -> Result<Vec<u8>> {
     let data = serde_json::to_vec(&template_data(doc, opts))
         .map_err(|e| Error::Internal(format!("serialising the verbale for typst: {e}")))?;
+    compile(
+        &ENV.main,
+        data,
+        doc.logo.as_ref().map(|l| l.bytes.clone()),
+        doc.date,
+        pdfa,
+        opts.created,
+    )
+}
+
+/// Renders another fixed `template` of the application (a report) with `data` as `/data.json`
+/// (and `logo` as `/logo`), with the same fonts and guarantees as the verbale: user strings are
+/// data, never markup. `today` is the document's date; `created` its metadata time.
+pub fn render_template(
+    template: &'static Template,
+    data: &serde_json::Value,
+    logo: Option<Vec<u8>>,
+    today: NaiveDate,
+    pdfa: bool,
+    created: Option<NaiveDateTime>,
+) -> Result<Vec<u8>> {
+    let data = serde_json::to_vec(data)
+        .map_err(|e| Error::Internal(format!("serialising the report for typst: {e}")))?;
+    compile(&template.0, data, logo, today, pdfa, created)
+}
+
+fn compile(
+    main: &'static Source,
+    data: Vec<u8>,
+    logo: Option<Vec<u8>>,
+    today: NaiveDate,
+    pdfa: bool,
+    created: Option<NaiveDateTime>,
+) -> Result<Vec<u8>> {
     let world = VerbaleWorld {
+        main,
         data: Bytes::new(data),
-        logo: doc.logo.as_ref().map(|l| Bytes::new(l.bytes.clone())),
-        today: doc.date,
+        logo: logo.map(Bytes::new),
+        today,
     };
     let warned = typst::compile::<PagedDocument>(&world);
     let document = warned.output.map_err(|e| typst_error("layout", &e))?;
@@ -136,13 +182,11 @@ pub(super) fn render(doc: &MinutesDocument, pdfa: bool, opts: &Options) -> Resul
     } else {
         PdfStandards::default()
     };
-    let created = opts
-        .created
-        .unwrap_or_else(|| doc.date.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let stamp = created.unwrap_or_else(|| today.and_hms_opt(0, 0, 0).unwrap_or_default());
     let options = PdfOptions {
         ident: Smart::Auto,
-        timestamp: if pdfa || opts.created.is_some() {
-            timestamp(created)
+        timestamp: if pdfa || created.is_some() {
+            timestamp(stamp)
         } else {
             None
         },

@@ -2,6 +2,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import * as api from './api';
 import { ApiError } from './api';
+import { actionFilter, actionInput } from '../test/action-fixtures';
 
 type Sent = { cmd: string; args: Record<string, unknown> };
 
@@ -78,6 +79,33 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
       'reminder_settings_save',
       { input: { leads_minutes: [1440, 60] } },
     ],
+    ['listActions', () => api.listActions(actionFilter({ comune: '050026' })), 'action_list', { filter: actionFilter({ comune: '050026' }) }],
+    ['countActions', () => api.countActions(actionFilter()), 'action_count', { filter: actionFilter() }],
+    ['getAction', () => api.getAction(9), 'action_get', { id: 9 }],
+    ['createAction', () => api.createAction(actionInput), 'action_create', { input: actionInput }],
+    ['updateAction', () => api.updateAction(9, actionInput), 'action_update', { id: 9, input: actionInput }],
+    ['setActionStatus', () => api.setActionStatus(9, 'done', 'Fatto'), 'action_set_status', { id: 9, status: 'done', note: 'Fatto' }],
+    [
+      'bulkUpdateActions',
+      () => api.bulkUpdateActions([1, 2], { status: 'waiting', note: '', owner: null, due: { date: null } }),
+      'action_bulk',
+      { ids: [1, 2], change: { status: 'waiting', note: '', owner: null, due: { date: null } } },
+    ],
+    [
+      'undoBulk',
+      () => api.undoBulk([{ id: 1, status: 'open', owner: { kind: 'none' }, due: null }]),
+      'action_undo_bulk',
+      { prior: [{ id: 1, status: 'open', owner: { kind: 'none' }, due: null }] },
+    ],
+    ['deleteAction', () => api.deleteAction(9), 'action_delete', { id: 9 }],
+    ['actionCounts', () => api.actionCounts(actionFilter()), 'action_counts', { filter: actionFilter() }],
+    ['openActionsByAsl', () => api.openActionsByAsl(), 'action_open_by_asl', {}],
+    ['savedActionFilters', () => api.savedActionFilters(), 'action_filters', {}],
+    ['saveActionFilter', () => api.saveActionFilter('Mie', 'resp=mie'), 'action_filter_save', { name: 'Mie', query: 'resp=mie' }],
+    ['deleteActionFilter', () => api.deleteActionFilter(3), 'action_filter_delete', { id: 3 }],
+    ['comuneTimeline', () => api.comuneTimeline('050026', 100), 'comune_timeline', { istat_code: '050026', limit: 100 }],
+    ['areaOverview', () => api.areaOverview({ kind: 'zone', id: 7 }), 'area_overview', { area: { kind: 'zone', id: 7 } }],
+    ['recentChanges', () => api.recentChanges(12), 'recent_changes', { limit: 12 }],
   ];
 
   for (const [name, run, cmd, args] of cases) {
@@ -89,6 +117,17 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
       expect(sent[0]!.args, `${cmd} argument object`).toEqual(args);
     });
   }
+
+  it('watchActionAlerts hands the shell a channel whose messages reach the callback', async () => {
+    const sent = record();
+    const got: unknown[] = [];
+    await api.watchActionAlerts((c) => got.push(c));
+    expect(sent.map((c) => c.cmd)).toEqual(['action_alerts_watch']);
+    const channel = sent[0]!.args.on_alert as { onmessage: (r: unknown) => void };
+    expect(typeof channel.onmessage, 'the argument is a Channel, not a value').toBe('function');
+    channel.onmessage({ overdue: 2 });
+    expect(got).toEqual([{ overdue: 2 }]);
+  });
 
   it('watchReminders hands the shell a channel whose messages reach the callback', async () => {
     const sent = record();

@@ -2,6 +2,22 @@
 // can replace this module (vi.mock) or the IPC underneath it (mockIPC). Command names and argument
 // objects follow docs/ipc-contract.md exactly (snake_case).
 import { Channel, invoke } from '@tauri-apps/api/core';
+import type { ActionCounts } from './bindings/ActionCounts';
+import type { ActionExportFormat } from './bindings/ActionExportFormat';
+import type { ActionFilter } from './bindings/ActionFilter';
+import type { ActionInput } from './bindings/ActionInput';
+import type { ActionPage } from './bindings/ActionPage';
+import type { ActionPrior } from './bindings/ActionPrior';
+import type { ActionStatus } from './bindings/ActionStatus';
+import type { ActionView } from './bindings/ActionView';
+import type { AreaOverview } from './bindings/AreaOverview';
+import type { AreaRef } from './bindings/AreaRef';
+import type { AslActionCount } from './bindings/AslActionCount';
+import type { BulkChange } from './bindings/BulkChange';
+import type { BulkOutcome } from './bindings/BulkOutcome';
+import type { RecentChange } from './bindings/RecentChange';
+import type { SavedFilter } from './bindings/SavedFilter';
+import type { TimelineEntry } from './bindings/TimelineEntry';
 import type { ApiError as ApiErrorData } from './bindings/ApiError';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AppStatus } from './bindings/AppStatus';
@@ -503,4 +519,104 @@ export function saiSetStatus(orgId: number, input: SaiStatusInput): Promise<SaiR
 /** Replaces the project facts and the next step of an ente's record. */
 export function saiEdit(orgId: number, input: SaiFactsInput): Promise<SaiRecord> {
   return call<SaiRecord>('sai_edit', { org_id: orgId, input });
+}
+
+// ---- Follow-up actions (Azioni) and the overview pages -----------------------------------------
+// Due dates are ISO days (Europe/Rome); "today" (overdue, due windows) is the shell's.
+
+/** One page of the actions matching `filter` (its `offset`/`limit`), with the total. */
+export function listActions(filter: ActionFilter): Promise<ActionPage> {
+  return call<ActionPage>('action_list', { filter });
+}
+
+/** How many actions match `filter`. */
+export function countActions(filter: ActionFilter): Promise<number> {
+  return call<number>('action_count', { filter });
+}
+
+export function getAction(id: number): Promise<ActionView> {
+  return call<ActionView>('action_get', { id });
+}
+
+/** Creates an action (status «aperta»). */
+export function createAction(input: ActionInput): Promise<ActionView> {
+  return call<ActionView>('action_create', { input });
+}
+
+/** Replaces an action's fields and links (the status is changed with `setActionStatus`). */
+export function updateAction(id: number, input: ActionInput): Promise<ActionView> {
+  return call<ActionView>('action_update', { id, input });
+}
+
+/** A dated status change with its note (the same status records a progress note). */
+export function setActionStatus(id: number, status: ActionStatus, note: string): Promise<ActionView> {
+  return call<ActionView>('action_set_status', { id, status, note });
+}
+
+/** One change to many actions; resolves to what it replaced (hand it to `undoBulk`). */
+export function bulkUpdateActions(ids: number[], change: BulkChange): Promise<BulkOutcome> {
+  return call<BulkOutcome>('action_bulk', { ids, change });
+}
+
+/** Puts back what a bulk change replaced; resolves to how many actions were restored. */
+export function undoBulk(prior: ActionPrior[]): Promise<number> {
+  return call<number>('action_undo_bulk', { prior });
+}
+
+export function deleteAction(id: number): Promise<void> {
+  return call<void>('action_delete', { id });
+}
+
+/** Counts per status, overdue and due today (the filter's status and due window are ignored). */
+export function actionCounts(filter: ActionFilter): Promise<ActionCounts> {
+  return call<ActionCounts>('action_counts', { filter });
+}
+
+/** Open and overdue actions per ASL (every ASL, zero included). */
+export function openActionsByAsl(): Promise<AslActionCount[]> {
+  return call<AslActionCount[]>('action_open_by_asl');
+}
+
+export function savedActionFilters(): Promise<SavedFilter[]> {
+  return call<SavedFilter[]>('action_filters');
+}
+
+/** Saves (or replaces, by name) a filter: the query string of the list's address. */
+export function saveActionFilter(name: string, query: string): Promise<SavedFilter> {
+  return call<SavedFilter>('action_filter_save', { name, query });
+}
+
+export function deleteActionFilter(id: number): Promise<void> {
+  return call<void>('action_filter_delete', { id });
+}
+
+/** Subscribes to the daily notice of actions overdue or due today (also one given before). */
+export function watchActionAlerts(onAlert: (counts: ActionCounts) => void): Promise<void> {
+  const channel = new Channel<ActionCounts>(onAlert);
+  return call<void>('action_alerts_watch', { on_alert: channel });
+}
+
+/** The comune's history, newest first. */
+export function comuneTimeline(istatCode: string, limit: number): Promise<TimelineEntry[]> {
+  return call<TimelineEntry[]>('comune_timeline', { istat_code: istatCode, limit });
+}
+
+/** A zone's or an ASL's page: comuni with their open work, action counts, coming meetings. */
+export function areaOverview(area: AreaRef): Promise<AreaOverview> {
+  return call<AreaOverview>('area_overview', { area });
+}
+
+/** The latest action status changes and meeting edits, newest first. */
+export function recentChanges(limit: number): Promise<RecentChange[]> {
+  return call<RecentChange[]>('recent_changes', { limit });
+}
+
+/** The actions of `filter` as XLSX or CSV through the native save dialog; `null` when cancelled. */
+export function exportActions(filter: ActionFilter, format: ActionExportFormat): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('actions_export', { filter, format });
+}
+
+/** The comune's "Scheda comune" PDF through the native save dialog; `null` when cancelled. */
+export function exportComuneReport(istatCode: string, name: string): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('comune_report_export', { istat_code: istatCode, name });
 }

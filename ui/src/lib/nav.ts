@@ -30,7 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'territorio', label: 'nav.territorio', href: '#/territorio', icon: 'map', group: 'work', enabled: true },
   { id: 'agenda', label: 'nav.agenda', href: '#/agenda', icon: 'calendar', group: 'work', enabled: true },
   { id: 'contatti', label: 'nav.contatti', href: '#/contatti', icon: 'people', group: 'work', enabled: true },
-  { id: 'azioni', label: 'nav.azioni', href: '#/azioni', icon: 'check', group: 'work', enabled: false },
+  { id: 'azioni', label: 'nav.azioni', href: '#/azioni', icon: 'check', group: 'work', enabled: true },
   { id: 'sai', label: 'nav.sai', href: '#/sai', icon: 'home', group: 'work', enabled: true },
   { id: 'esporta', label: 'nav.esporta', href: '#/esporta', icon: 'export', group: 'work', enabled: false },
   { id: 'impostazioni', label: 'nav.impostazioni', href: '#/impostazioni', icon: 'gear', group: 'system', enabled: true },
@@ -47,7 +47,14 @@ export function areaOf(route: Route): AreaId | null {
     case 'territorio':
     case 'zone':
     case 'comune':
+    case 'area_zona':
+    case 'area_asl':
       return 'territorio';
+    case 'azioni':
+    case 'azione':
+    case 'azione_modifica':
+    case 'azione_nuova':
+      return 'azioni';
     case 'contatti':
     case 'persona':
     case 'persona_nuova':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIONS_DEFAULT, actionsHref, actionsLink, filterOf, isFiltered, type ActionsQuery } from './action-routes';
 import { AGENDA_DEFAULT, agendaHref, comuneHref, meetingHref, parseHash, routeHref, type Route } from './routes';
 
 describe('parseHash', () => {
@@ -48,7 +49,7 @@ describe('parseHash', () => {
     expect(parseHash('#/comune/05002A').name, 'letters').toBe('not_found');
     expect(parseHash('#/comune').name, 'no code').toBe('not_found');
     expect(parseHash('#/comune/050026/extra').name, 'extra segment').toBe('not_found');
-    expect(parseHash('#/azioni').name, 'areas not built yet have no route').toBe('not_found');
+    expect(parseHash('#/sai').name, 'areas not built yet have no route').toBe('not_found');
     expect(parseHash('#/%E0%A4%A').name, 'broken percent-encoding').toBe('not_found');
     expect(parseHash('#/nowhere')).toEqual({ name: 'not_found', path: '/nowhere' });
   });
@@ -120,5 +121,72 @@ describe('agenda routes', () => {
     ];
     for (const route of routes) expect(parseHash(routeHref(route)), routeHref(route)).toEqual(route);
     expect(meetingHref(3)).toBe('#/agenda/incontro/3');
+  });
+});
+
+describe('azioni routes', () => {
+  it('reads the view and every filter from the query and drops what is malformed', () => {
+    expect(parseHash('#/azioni')).toEqual({ name: 'azioni', query: ACTIONS_DEFAULT });
+    expect(
+      parseHash('#/azioni?vista=bacheca&scadenza=overdue&asl=centro&zona=5&comune=050026&ente=9&resp=mie&persona=4&incontro=8&stato=waiting,open,x&priorita=high&testo=delibera%20SAI&ordine=priority&desc=1'),
+    ).toEqual({
+      name: 'azioni',
+      query: {
+        view: 'bacheca',
+        due: 'overdue',
+        asl: 'centro',
+        zone: 5,
+        comune: '050026',
+        org: 9,
+        owner: 'mie',
+        person: 4,
+        meeting: 8,
+        statuses: ['open', 'waiting'],
+        priority: 'high',
+        text: 'delibera SAI',
+        sort: 'priority',
+        desc: true,
+      },
+    });
+    expect(parseHash('#/azioni?resp=12').name === 'azioni' && (parseHash('#/azioni?resp=12') as { query: ActionsQuery }).query.owner).toBe(12);
+    expect(parseHash('#/azioni?vista=torta&scadenza=ieri&asl=nord&zona=x&comune=50026&resp=tu&ordine=caso')).toEqual({ name: 'azioni', query: ACTIONS_DEFAULT });
+  });
+
+  it('maps the action pages, the form with what it preselects, and the zone and ASL pages', () => {
+    expect(parseHash('#/azioni/azione/12')).toEqual({ name: 'azione', id: 12 });
+    expect(parseHash('#/azioni/azione/12/modifica')).toEqual({ name: 'azione_modifica', id: 12 });
+    expect(parseHash('#/azioni/nuova?comune=050026&incontro=3')).toEqual({ name: 'azione_nuova', context: { comune: '050026', meeting: 3, person: null } });
+    expect(parseHash('#/territorio/zona/7')).toEqual({ name: 'area_zona', id: 7 });
+    expect(parseHash('#/territorio/asl/sud-est')).toEqual({ name: 'area_asl', code: 'sud-est' });
+    for (const bad of ['#/azioni/azione/0', '#/azioni/azione/x', '#/azioni/azione/3/altro', '#/azioni/boh', '#/territorio/zona/x', '#/territorio/asl/nord', '#/territorio/zona/3/4']) {
+      expect(parseHash(bad).name, bad).toBe('not_found');
+    }
+  });
+
+  it('writes only the non-default values and round-trips', () => {
+    expect(actionsHref(ACTIONS_DEFAULT)).toBe('#/azioni');
+    expect(actionsLink({ due: 'overdue', asl: 'nord-ovest' })).toBe('#/azioni?scadenza=overdue&asl=nord-ovest');
+    const routes: Route[] = [
+      { name: 'azioni', query: ACTIONS_DEFAULT },
+      { name: 'azioni', query: { ...ACTIONS_DEFAULT, view: 'bacheca', owner: 7, statuses: ['done'], text: 'Città & “tavolo”', sort: 'title', desc: true } },
+      { name: 'azione', id: 7 },
+      { name: 'azione_modifica', id: 7 },
+      { name: 'azione_nuova', context: { comune: null, meeting: 5, person: 2 } },
+      { name: 'area_zona', id: 4 },
+      { name: 'area_asl', code: 'nord-ovest' },
+    ];
+    for (const route of routes) expect(parseHash(routeHref(route)), routeHref(route)).toEqual(route);
+  });
+
+  it('turns a query into the core filter', () => {
+    const f = filterOf({ ...ACTIONS_DEFAULT, owner: 'mie', due: 'this_week', text: '  delibera ' });
+    expect(f.owner_coordinator).toBe(true);
+    expect(f.owner_person_id).toBeNull();
+    expect(f.due_window).toBe('this_week');
+    expect(f.search).toBe('delibera');
+    expect(filterOf({ ...ACTIONS_DEFAULT, owner: 4 }).owner_person_id).toBe(4);
+    expect(isFiltered(ACTIONS_DEFAULT)).toBe(false);
+    expect(isFiltered({ ...ACTIONS_DEFAULT, view: 'bacheca', sort: 'title' }), 'view and order are not filters').toBe(false);
+    expect(isFiltered({ ...ACTIONS_DEFAULT, comune: '050026' })).toBe(true);
   });
 });

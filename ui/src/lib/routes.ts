@@ -2,6 +2,18 @@
 import type { AslCode } from './bindings/AslCode';
 import type { MeetingKind } from './bindings/MeetingKind';
 import type { SaiStatus } from './bindings/SaiStatus';
+import {
+  actionHref,
+  actionsHref,
+  actionsQueryOf,
+  aslAreaHref,
+  isAslCode,
+  newActionContextOf,
+  newActionHref,
+  zoneAreaHref,
+  type ActionsQuery,
+  type NewActionContext,
+} from './action-routes';
 
 /** What the Agenda shows, kept in the hash so Back and a reload return to the same calendar. */
 export interface AgendaQuery {
@@ -78,6 +90,12 @@ export type Route =
   | { name: 'incontro_nuovo'; start: string | null; allDay: boolean }
   | { name: 'agenda_importa' }
   | { name: 'sai'; query: SaiQuery }
+  | { name: 'azioni'; query: ActionsQuery }
+  | { name: 'azione'; id: number }
+  | { name: 'azione_modifica'; id: number }
+  | { name: 'azione_nuova'; context: NewActionContext }
+  | { name: 'area_zona'; id: number }
+  | { name: 'area_asl'; code: AslCode }
   | { name: 'not_found'; path: string };
 
 export type RouteName = Route['name'];
@@ -110,6 +128,12 @@ export function parseHash(hash: string): Route {
   if (first === undefined) return HOME;
   if (first === 'territorio' && second === undefined) return { name: 'territorio' };
   if (first === 'territorio' && second === 'zone' && rest.length === 0) return { name: 'zone' };
+  if (first === 'territorio' && rest.length === 1) {
+    const [third] = rest;
+    if (second === 'zona' && third !== undefined && ID.test(third)) return { name: 'area_zona', id: Number(third) };
+    if (second === 'asl' && isAslCode(third)) return { name: 'area_asl', code: third };
+  }
+  if (first === 'azioni') return parseActions(second, rest, search, path);
   if (first === 'comune' && second !== undefined && rest.length === 0 && ISTAT.test(second)) {
     return { name: 'comune', istat: second };
   }
@@ -156,6 +180,18 @@ function parseAgenda(second: string | undefined, rest: string[], search: string,
   if (second === 'incontro' && third !== undefined && ID.test(third)) {
     if (more.length === 0) return { name: 'incontro', id: Number(third) };
     if (more.length === 1 && more[0] === 'modifica') return { name: 'incontro_modifica', id: Number(third) };
+  }
+  return { name: 'not_found', path };
+}
+
+function parseActions(second: string | undefined, rest: string[], search: string, path: string): Route {
+  const params = new URLSearchParams(search);
+  const [third, ...more] = rest;
+  if (second === undefined) return { name: 'azioni', query: actionsQueryOf(params) };
+  if (second === 'nuova' && third === undefined) return { name: 'azione_nuova', context: newActionContextOf(params) };
+  if (second === 'azione' && third !== undefined && ID.test(third)) {
+    if (more.length === 0) return { name: 'azione', id: Number(third) };
+    if (more.length === 1 && more[0] === 'modifica') return { name: 'azione_modifica', id: Number(third) };
   }
   return { name: 'not_found', path };
 }
@@ -266,6 +302,18 @@ export function routeHref(route: Route): string {
       return '#/agenda/importa';
     case 'sai':
       return saiHref(route.query);
+    case 'azioni':
+      return actionsHref(route.query);
+    case 'azione':
+      return actionHref(route.id);
+    case 'azione_modifica':
+      return `${actionHref(route.id)}/modifica`;
+    case 'azione_nuova':
+      return newActionHref(route.context);
+    case 'area_zona':
+      return zoneAreaHref(route.id);
+    case 'area_asl':
+      return aslAreaHref(route.code);
     case 'not_found':
       return `#${route.path}`;
   }

@@ -12,6 +12,9 @@ function backend(t: TerritoryTree = tree(), search = [PISA, CAPRAIA]) {
     comune_search: () => search,
     zone_confirm: (args) => ZONES.filter((z) => (args.ids as number[]).includes(z.id)).map((z) => ({ ...z, confirmed: true })),
     meeting_upcoming: () => [],
+    action_open_by_asl: () => [],
+    action_counts: () => ({ open: 0, in_progress: 0, waiting: 0, done: 0, cancelled: 0, overdue: 0, due_today: 0 }),
+    recent_changes: () => [],
   });
 }
 

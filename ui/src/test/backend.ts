@@ -62,6 +62,8 @@ export type Command =
   | 'calendar_import_pick'
   | 'calendar_import_run'
   | 'calendar_export'
+  | 'actions_export'
+  | 'comune_report_export'
   | 'meeting_attach'
   | 'meeting_attachment_open'
   | 'meeting_attachment_remove'
@@ -74,7 +76,25 @@ export type Command =
   | 'sai_changes'
   | 'sai_comune'
   | 'sai_set_status'
-  | 'sai_edit';
+  | 'sai_edit'
+  | 'action_list'
+  | 'action_count'
+  | 'action_get'
+  | 'action_create'
+  | 'action_update'
+  | 'action_set_status'
+  | 'action_bulk'
+  | 'action_undo_bulk'
+  | 'action_delete'
+  | 'action_counts'
+  | 'action_open_by_asl'
+  | 'action_filters'
+  | 'action_filter_save'
+  | 'action_filter_delete'
+  | 'action_alerts_watch'
+  | 'comune_timeline'
+  | 'area_overview'
+  | 'recent_changes';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;

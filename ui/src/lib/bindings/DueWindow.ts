@@ -3,4 +3,4 @@
 /**
  * A window of due dates relative to today.
  */
-export type DueWindow = "overdue" | "today" | "this_week" | "next30" | "no_date";
+export type DueWindow = "overdue" | "today" | "this_week" | "next_30" | "no_date";

@@ -10,4 +10,8 @@ export type MeetingFilter = { from: string | null, to: string | null, kinds: Arr
 /**
  * Words of the title (accents and case ignored).
  */
-text: string, limit: number | null, offset: number | null, };
+text: string, limit: number | null, offset: number | null, 
+/**
+ * `true`: only meetings with a verbale; `false`: only those without; absent: all.
+ */
+with_minutes?: boolean, };

@@ -1,6 +1,7 @@
 // English dictionary. Typed as `Dictionary`: a missing or extra key is a type error.
 import type { Dictionary } from './it';
 
+import { actionsEn } from './en/actions';
 import { calendarFilesEn } from './en/calendarFiles';
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...calendarFilesEn,
   ...remindersFilesEn,
   ...saiEn,
+  ...actionsEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

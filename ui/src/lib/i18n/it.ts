@@ -1,6 +1,7 @@
 // Italian dictionary: the reference locale. Its keys define `MessageKey`; en.ts must have exactly
 // the same keys (enforced by the `Dictionary` type). Placeholders are `{name}`; plural pairs end
 // in `_one` / `_other`. Large areas keep their messages in it/<area>.ts, spread in here.
+import { actionsIt } from './it/actions';
 import { calendarFilesIt } from './it/calendarFiles';
 import { contactFilesIt } from './it/contactFiles';
 import { contactsIt } from './it/contacts';
@@ -17,6 +18,7 @@ export const it = {
   ...calendarFilesIt,
   ...remindersFilesIt,
   ...saiIt,
+  ...actionsIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',

@@ -1,9 +1,9 @@
--- 0006: the SAI survey (ricognizione) per ente — Comune, Unione dei Comuni, Società della Salute.
+-- 0007: the SAI survey (ricognizione) per ente — Comune, Unione dei Comuni, Società della Salute.
 -- One survey row per organisation with the project facts and the next step; the dated status
 -- history beside it (the current status is the latest change by date, then by id, and is kept in
 -- sai_survey.status by the core in the same transaction). Dates are ISO 'YYYY-MM-DD' text.
 -- A change's source is a meeting (id), a person of the directory (id, no foreign key: an erased
--- person reads "partecipante rimosso") and/or a free text. Applies after 0005 (follow-up actions):
+-- person reads "partecipante rimosso") and/or a free text. Applies after 0006 (minutes); needs 0005 (follow-up actions):
 -- next_step_action_id names the action created for the next step (no foreign key here, so the
 -- survey never blocks the deletion of an action).
 

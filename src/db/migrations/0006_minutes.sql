@@ -1,4 +1,4 @@
--- 0007: minutes (verbali) — one per meeting: the editable draft (per agenda item discussion and
+-- 0006: minutes (verbali) — one per meeting: the editable draft (per agenda item discussion and
 -- decisions, closing notes, times and place), approval that locks it, and numbered revisions.
 -- Every approved version is kept, frozen, as the exact document that was approved (so it can be
 -- exported again as it was, even after the meeting or the directory changed).

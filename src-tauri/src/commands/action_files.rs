@@ -1,0 +1,56 @@
+//! Action and comune files: the actions of a filter as XLSX or CSV, and the "Scheda comune" PDF,
+//! each through the native save dialog (the webview never sends a path).
+
+use raccordo::actions::{self, ActionExportFormat, ActionFilter};
+use raccordo::contacts::transfer::ExportOutcome;
+use raccordo::error::ApiError;
+use raccordo::overview;
+use tauri::State;
+
+use crate::dialog;
+use crate::AppState;
+
+/// Shows the save dialog and writes the actions `filter` selects; `null` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn actions_export(
+    state: State<'_, AppState>,
+    filter: ActionFilter,
+    format: ActionExportFormat,
+) -> Result<Option<ExportOutcome>, ApiError> {
+    let name = format!(
+        "azioni-{}.{}",
+        raccordo::time::today_rome(),
+        format.extension()
+    );
+    let Some(path) = dialog::choose_destination("Esporta azioni", name, format.extension()).await
+    else {
+        return Ok(None);
+    };
+    Ok(Some(actions::export_actions(
+        state.store()?,
+        &path,
+        format,
+        &filter,
+    )?))
+}
+
+/// Shows the save dialog and writes the comune's "Scheda comune" PDF; `null` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn comune_report_export(
+    state: State<'_, AppState>,
+    istat_code: String,
+    name: String,
+) -> Result<Option<ExportOutcome>, ApiError> {
+    let file = raccordo::interchange::filename::safe_file_name(
+        &format!("scheda-comune-{name}"),
+        "scheda-comune",
+    );
+    let Some(path) = dialog::choose_destination("Esporta scheda comune", file, "pdf").await else {
+        return Ok(None);
+    };
+    Ok(Some(overview::export_comune_report(
+        state.store()?,
+        &istat_code,
+        &path,
+    )?))
+}

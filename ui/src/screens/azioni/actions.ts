@@ -1,0 +1,20 @@
+// Small helpers shared by the Azioni screens: labels of owners and due dates, the board's
+// columns, the input of the form from an action.
+import type { ActionOwner } from '../../lib/bindings/ActionOwner';
+import type { ActionStatus } from '../../lib/bindings/ActionStatus';
+import { formatDate } from '../../lib/format';
+import { t } from '../../lib/i18n/index.svelte';
+
+/** The board's columns, in the order of work. */
+export const BOARD_COLUMNS: readonly ActionStatus[] = ['open', 'in_progress', 'waiting', 'done', 'cancelled'];
+
+/** Who carries it out, as shown: "—" when nobody. */
+export function ownerText(owner: ActionOwner, name: string): string {
+  return owner.kind === 'none' ? t('actions.nobody') : name;
+}
+
+/** "31/03/2027", or "senza scadenza". */
+export function dueText(due: string | null): string {
+  return due ? formatDate(due) : t('actions.noDue');
+}
+
