@@ -37,6 +37,10 @@
 //!   overdue, most long-past ones completed), dated histories with notes; Pisa (050026) always has
 //!   two overdue, one in progress and one completed action from the meeting with its mayor. It
 //!   refuses when the database holds actions not created by the demo.
+//! - Minutes (closing notes [`MINUTES_DEMO_NOTE`]): a verbale for every demo meeting held in the
+//!   90 days before `today`, written through the minutes core — approved (some revised) when
+//!   older than two weeks, drafts after; the meeting with the Sindaco di Pisa a month ago always
+//!   has an approved one. They go with their meetings.
 //! - SAI survey ([`crate::sai::demo`], records flagged synthetic): a plausible ricognizione of
 //!   the comuni, Unioni and SdS; refused over survey records entered by the user.
 
@@ -56,6 +60,8 @@ use crate::text;
 mod actions;
 #[path = "demo_meetings.rs"]
 mod meetings;
+#[path = "demo_minutes.rs"]
+mod minutes;
 #[path = "demo_orgs.rs"]
 mod orgs;
 #[path = "demo_people.rs"]
@@ -65,6 +71,7 @@ mod words;
 
 pub use actions::DEMO_MARK as ACTION_DEMO_MARK;
 pub use meetings::UID_SUFFIX as MEETING_UID_SUFFIX;
+pub use minutes::DEMO_NOTE as MINUTES_DEMO_NOTE;
 pub use orgs::DEMO_ORG_NOTE;
 pub use people::DEMO_SOURCE;
 
@@ -130,6 +137,8 @@ pub struct DemoReport {
     pub invitations: u32,
     /// Synthetic follow-up actions written.
     pub actions: u32,
+    /// Demo meetings given a verbale (approved or draft).
+    pub minutes: u32,
     /// Synthetic SAI survey records (see [`crate::sai::demo`]).
     pub sai_records: u32,
 }
@@ -215,6 +224,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     let people = people::generate(tx, scale)?;
     let meetings = meetings::generate(tx, scale, today, &bodies.unioni)?;
     let actions = actions::generate(tx, scale, today)?;
+    let minutes = minutes::generate(tx, today)?;
     let sai_records = crate::sai::demo::generate(tx, today)?;
     audit::record(
         tx,
@@ -244,6 +254,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
         series: meetings.series,
         invitations: meetings.invitations,
         actions: actions.actions,
+        minutes,
         sai_records,
     })
 }

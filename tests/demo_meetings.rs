@@ -309,3 +309,88 @@ fn demo_refuses_a_database_with_real_meetings() {
     );
     assert_eq!(all(&store).len(), 1, "nothing was written");
 }
+
+/// `demo` minutes: the held demo meetings of the 90 days before "today" have a verbale —
+/// approved when older than two weeks (some revised), drafts after —, Pisa's meeting of a month
+/// ago an approved one, each with text per agenda item and the synthetic note; and it renders.
+#[test]
+fn demo_minutes_on_recent_held_meetings_approved_and_drafts() {
+    let db = TempDb::new();
+    let store = db.open();
+    let report = store
+        .write(|tx| demo::generate_on(tx, 1, today()))
+        .expect("demo at scale 1");
+    let q = |sql: &str| -> i64 {
+        store
+            .read(|c| Ok(c.query_row(sql, [], |r| r.get(0))?))
+            .expect(sql)
+    };
+    let held_recent = q("SELECT count(*) FROM meeting WHERE status = 'held'
+         AND starts_at >= '2026-08-28' AND starts_at < '2026-11-26'");
+    assert!(
+        held_recent > 20,
+        "the demo holds meetings in the last 90 days: {held_recent}"
+    );
+    assert_eq!(
+        i64::from(report.minutes),
+        held_recent,
+        "every held meeting of the last 90 days has a verbale"
+    );
+    assert_eq!(
+        q("SELECT count(*) FROM minutes"),
+        held_recent,
+        "one minutes row per such meeting"
+    );
+    let approved = q("SELECT count(*) FROM minutes WHERE status = 'approved'");
+    let drafts = q("SELECT count(*) FROM minutes WHERE status = 'draft'");
+    assert!(
+        approved > 0 && drafts > 0,
+        "approved ({approved}) and drafts ({drafts})"
+    );
+    assert_eq!(
+        q(
+            "SELECT count(*) FROM minutes mi JOIN meeting m ON m.id = mi.meeting_id
+           WHERE mi.status = 'draft' AND m.starts_at < '2026-11-12'
+             AND m.uid NOT LIKE 'demo-featured-1%'"
+        ),
+        0,
+        "meetings older than two weeks are approved"
+    );
+    assert!(
+        q("SELECT count(*) FROM minutes WHERE revision > 0") > 0,
+        "some verbali were revised"
+    );
+    assert_eq!(
+        q("SELECT count(*) FROM minutes WHERE content NOT LIKE '%dati sintetici%'"),
+        0,
+        "every demo verbale says it is synthetic"
+    );
+    let pisa: i64 = q("SELECT id FROM meeting WHERE uid LIKE 'demo-featured-1%'");
+    let v = store
+        .read(|c| raccordo::minutes::minutes(c, pisa))
+        .expect("read")
+        .expect("Pisa's meeting has a verbale");
+    assert_eq!(
+        v.status,
+        raccordo::minutes::MinutesStatus::Approved,
+        "Pisa's verbale is approved"
+    );
+    assert!(
+        !v.content.items.is_empty()
+            && v.content
+                .items
+                .iter()
+                .all(|i| !i.discussion.is_empty() && !i.decisions.is_empty()),
+        "every agenda item has a discussion and decisions"
+    );
+    let doc = store
+        .read(|c| raccordo::minutes::document_of(c, pisa, None))
+        .expect("document");
+    let pdf = raccordo::minutes::render(
+        &doc,
+        raccordo::minutes::Format::Pdf { pdfa: false },
+        &raccordo::minutes::Options::default(),
+    )
+    .expect("the demo verbale renders");
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+}

@@ -224,7 +224,7 @@ fn list_filters_show_and_changes() {
 }
 
 #[test]
-fn export_sai_writes_xlsx_and_csv_and_refuses_pdf_for_now() {
+fn export_sai_writes_xlsx_and_csv() {
     let db = TempDb::new();
     survey(&db);
     let xlsx = db.sibling("ricognizione.xlsx");
@@ -277,20 +277,96 @@ fn export_sai_writes_xlsx_and_csv_and_refuses_pdf_for_now() {
         "header with BOM and ;"
     );
     assert_eq!(text.lines().count(), 3, "header + the two centro records");
-    let pdf = db.sibling("r.pdf");
-    let out = cli(&db.path)
-        .args([
-            "export",
-            "sai",
-            "--format",
-            "pdf",
-            "-o",
-            pdf.to_str().expect("path"),
-        ])
+}
+
+/// Runs `export sai --format pdf` with `extra` filters; returns the text pdftotext reads (white
+/// space collapsed) and the page count, after qpdf found the file valid.
+fn sai_pdf(db: &TempDb, name: &str, extra: &[&str]) -> (String, u32) {
+    let pdf = db.sibling(name);
+    let mut args = vec![
+        "export",
+        "sai",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().expect("path"),
+    ];
+    args.extend_from_slice(extra);
+    let msg = run(db, &args);
+    assert!(msg.contains("schede"), "says how many: {msg}");
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
         .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2), "PDF not yet available");
-    assert!(!pdf.exists(), "no file written");
+        .expect("qpdf is installed (`make test` installs it)");
+    assert!(check.status.success(), "qpdf finds the summary PDF valid");
+    let pages = std::process::Command::new("qpdf")
+        .arg("--show-npages")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf");
+    let pages: u32 = String::from_utf8_lossy(&pages.stdout)
+        .trim()
+        .parse()
+        .expect("a page count");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    // Table cells wrap: compare with every run of white space as one space.
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (text, pages)
+}
+
+#[test]
+fn export_sai_pdf_holds_the_summary_and_one_section_per_asl() {
+    let db = TempDb::new();
+    survey(&db);
+    let (text, pages) = sai_pdf(&db, "ricognizione.pdf", &[]);
+    assert!(
+        pages >= 4,
+        "a first page and one section per ASL: {pages} pages"
+    );
+    for expected in [
+        "Ricognizione SAI",
+        "Riepilogo per ASL",
+        "Azienda USL Toscana nord-ovest",
+        "Azienda USL Toscana centro",
+        "Azienda USL Toscana sud-est",
+        "Riepilogo per zona-distretto",
+        "Enti rilevati",
+        "Comune di Pisa",
+        "Comune di Siena",
+        "progetto attivo",
+        "non interessato",
+        "tratteggio: coperto tramite",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the summary PDF holds «{expected}»"
+        );
+    }
+    assert!(
+        !text.contains("dati sintetici"),
+        "no synthetic warning on real data"
+    );
+    let (centro, pages) = sai_pdf(&db, "centro.pdf", &["--asl", "centro"]);
+    assert!(
+        pages >= 2,
+        "first page and the centro section: {pages} pages"
+    );
+    assert!(
+        centro.contains("Comune di Prato") && centro.contains("Comune di Firenze"),
+        "the centro section lists its enti"
+    );
+    assert!(
+        !centro.contains("Comune di Siena") && !centro.contains("Azienda USL Toscana sud-est"),
+        "only the filter's ASL has a section"
+    );
 }
 
 #[test]

@@ -74,6 +74,7 @@ pub const COMMANDS: &[&str] = &[
     "sai_comune",
     "sai_set_status",
     "sai_edit",
+    "sai_export",
     "actions_export",
     "comune_report_export",
     "action_list",

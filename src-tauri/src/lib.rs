@@ -135,6 +135,7 @@ pub fn run() -> i32 {
             commands::sai::sai_comune,
             commands::sai::sai_set_status,
             commands::sai::sai_edit,
+            commands::sai_files::sai_export,
             commands::action_files::actions_export,
             commands::action_files::comune_report_export,
             commands::actions::action_list,

@@ -459,7 +459,8 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
     out.line(&format!(
         "Dati dimostrativi SINTETICI generati (scala {}): {} appartenenze a zone (fonte «{}»), \
          {} zone confermate, {} persone con {} incarichi (fonte «{}»), {} incontri ({} serie \
-         periodiche) con {} inviti, {} azioni da seguire, {} schede di ricognizione SAI (fonte «{}»).",
+         periodiche) con {} inviti, {} verbali, {} azioni da seguire, {} schede di ricognizione SAI \
+         (fonte «{}»).",
         report.scale,
         report.memberships,
         territory::SYNTHETIC_SOURCE,
@@ -470,6 +471,7 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
         report.meetings,
         report.series,
         report.invitations,
+        report.minutes,
         report.actions,
         report.sai_records,
         raccordo::sai::demo::DEMO_SOURCE

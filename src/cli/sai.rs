@@ -535,13 +535,7 @@ pub fn export(db: &Path, args: ExportSaiArgs, out: &mut Out) -> CmdResult {
     let kind = match args.format {
         SaiFormat::Csv => SaiExportKind::Csv,
         SaiFormat::Xlsx => SaiExportKind::Xlsx,
-        SaiFormat::Pdf => {
-            return Err(Failure::Usage(
-                "l'esportazione PDF della ricognizione non è ancora disponibile in questa \
-                 versione: usa --format xlsx o csv"
-                    .to_owned(),
-            ))
-        }
+        SaiFormat::Pdf => SaiExportKind::Pdf,
     };
     let store = Store::open(db)?;
     let filter = args.filter.filter()?;

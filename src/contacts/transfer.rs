@@ -123,6 +123,17 @@ pub struct ExportOutcome {
     pub count: u32,
 }
 
+impl ExportOutcome {
+    /// The outcome of writing `count` records to `path`.
+    pub fn written(path: &Path, count: usize) -> ExportOutcome {
+        ExportOutcome {
+            file_name: file_name_of(path),
+            path: path.display().to_string(),
+            count: u32::try_from(count).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// Exports (as [`export_file`]) and records the audit row; the outcome for the app's message.
 pub fn export_and_record(
     store: &crate::Store,
@@ -132,11 +143,7 @@ pub fn export_and_record(
 ) -> Result<ExportOutcome> {
     let count = store.read(|c| export_file(c, path, kind.format(), filter))?;
     store.write(|tx| record_export(tx, path, count))?;
-    Ok(ExportOutcome {
-        file_name: file_name_of(path),
-        path: path.display().to_string(),
-        count: u32::try_from(count).unwrap_or(u32::MAX),
-    })
+    Ok(ExportOutcome::written(path, count))
 }
 
 /// What the import screen shows once a file is chosen: its kind and, for CSV, the columns,

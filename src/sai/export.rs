@@ -1,4 +1,4 @@
-//! Export of the survey table as CSV or XLSX.
+//! Export of the survey table as CSV or XLSX, and of the summary PDF ([`super::report`]).
 //!
 //! Contract: the columns are [`HEADERS`], one row per record of [`super::list`] with the same
 //! filter and order. CSV: `;` (or `,`) separator, UTF-8 BOM by default, CRLF, dates
@@ -51,6 +51,19 @@ pub const HEADERS: [&str; 20] = [
 pub enum SaiExportKind {
     Csv,
     Xlsx,
+    /// The summary PDF ([`super::report`]): maps, summaries by ASL and zone, enti per ASL.
+    Pdf,
+}
+
+impl SaiExportKind {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SaiExportKind::Csv => "csv",
+            SaiExportKind::Xlsx => "xlsx",
+            SaiExportKind::Pdf => "pdf",
+        }
+    }
 }
 
 /// A cell of the table: text, a whole number or a date.
@@ -243,16 +256,15 @@ pub fn export_file(
     path: &Path,
 ) -> Result<usize> {
     let on = filter.on.unwrap_or_else(time::today_rome);
-    let (rows, by_asl) = store.read(|c| {
-        Ok((
-            super::list(c, filter)?,
-            super::summary(c, SaiGroupBy::Asl, on)?,
-        ))
+    let (rows, bytes) = store.read(|c| {
+        let rows = super::list(c, filter)?;
+        let bytes = match kind {
+            SaiExportKind::Csv => format_csv(&rows, style).into_bytes(),
+            SaiExportKind::Xlsx => format_xlsx(&rows, &super::summary(c, SaiGroupBy::Asl, on)?)?,
+            SaiExportKind::Pdf => super::report::report_pdf(c, filter)?,
+        };
+        Ok((rows, bytes))
     })?;
-    let bytes = match kind {
-        SaiExportKind::Csv => format_csv(&rows, style).into_bytes(),
-        SaiExportKind::Xlsx => format_xlsx(&rows, &by_asl)?,
-    };
     atomic_write(path, |w| {
         w.write_all(&bytes).map_err(Error::io("scrittura", path))
     })?;

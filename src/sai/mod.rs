@@ -15,13 +15,15 @@
 //!   group of its territory; places per 1,000 residents use the comuni's population.
 //! - Reads take `&Connection` and a date; writes take `&Transaction`, validate first (Italian
 //!   field errors) and append an audit row with the organisation id. Exports ([`export`]) are
-//!   CSV (`;` + BOM, neutralised cells) and XLSX (real dates and numbers), written atomically.
+//!   CSV (`;` + BOM, neutralised cells), XLSX (real dates and numbers) and the summary PDF with
+//!   the maps ([`report`]), written atomically.
 //! - Demo data ([`demo`]) is flagged `synthetic` and replaced by the next `demo` run.
 
 pub mod demo;
 pub mod export;
 mod place;
 mod read;
+pub mod report;
 mod store;
 mod summary;
 pub mod types;

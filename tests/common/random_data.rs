@@ -602,7 +602,12 @@ fn fill_actions(
 fn fill_minutes(store: &Store, rng: &mut Rng, made: &mut Made) -> usize {
     use raccordo::minutes::{self, MinutesContent, MinutesItem, RichText};
     let mut ok = 0;
-    let meetings: Vec<i64> = made.meetings.iter().copied().filter(|_| rng.chance(50)).collect();
+    let meetings: Vec<i64> = made
+        .meetings
+        .iter()
+        .copied()
+        .filter(|_| rng.chance(50))
+        .collect();
     for id in meetings {
         if store.write(|tx| minutes::start(tx, id)).is_err() {
             continue;
@@ -622,7 +627,10 @@ fn fill_minutes(store: &Store, rng: &mut Rng, made: &mut Made) -> usize {
             closing_notes: RichText::paragraph(line(rng, 120)),
             ..Default::default()
         };
-        if store.write(|tx| minutes::save_draft(tx, id, &content)).is_ok() {
+        if store
+            .write(|tx| minutes::save_draft(tx, id, &content))
+            .is_ok()
+        {
             ok += 1;
         }
         if rng.chance(60) && store.write(|tx| minutes::approve(tx, id)).is_ok() {

@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, byId, waitText, shot, tempDir } from './lib.mjs';
+import { launch, byId, waitText, shot, tempDir, answerDialog } from './lib.mjs';
 
 let app;
 after(async () => { if (app) await app.deleteSession().catch(() => {}); });
@@ -143,4 +143,19 @@ test('a status changed on the comune page recolours the map and updates the summ
   assert.equal(places, state.places + 15, 'and its 15 places');
   await dismissReminders();
   await shot(app, '13-sai-riepilogo-dopo');
+});
+
+test('the summary PDF is exported through the save dialog, with the maps and every ASL', async () => {
+  await go('#/sai', 'sai-table');
+  const pdf = join(dir, 'ricognizione.pdf');
+  answerDialog(pdf);
+  await (await byId(app, 'sai-export-pdf')).click();
+  await waitText(app, 'sai-export-result', 'ricognizione.pdf', 60000);
+  execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  for (const expected of ['Ricognizione SAI', 'Riepilogo per ASL', 'Azienda USL Toscana nord-ovest', 'Azienda USL Toscana centro', 'Azienda USL Toscana sud-est', 'dati sintetici']) {
+    assert.ok(text.includes(expected), `the PDF holds «${expected}»`);
+  }
+  const shots = process.env.E2E_SCREENSHOTS;
+  if (shots) execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', pdf, join(shots, '13-sai-pdf-pagina-1')]);
 });

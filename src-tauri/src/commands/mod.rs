@@ -13,5 +13,6 @@ pub mod contacts;
 pub mod meetings;
 pub mod reminders;
 pub mod sai;
+pub mod sai_files;
 pub mod settings;
 pub mod territory;

@@ -67,6 +67,7 @@ import type { SaiChange } from './bindings/SaiChange';
 import type { SaiComunePage } from './bindings/SaiComunePage';
 import type { SaiComuneView } from './bindings/SaiComuneView';
 import type { SaiFactsInput } from './bindings/SaiFactsInput';
+import type { SaiExportKind } from './bindings/SaiExportKind';
 import type { SaiFilter } from './bindings/SaiFilter';
 import type { SaiGroupBy } from './bindings/SaiGroupBy';
 import type { SaiRecord } from './bindings/SaiRecord';
@@ -519,6 +520,12 @@ export function saiSetStatus(orgId: number, input: SaiStatusInput): Promise<SaiR
 /** Replaces the project facts and the next step of an ente's record. */
 export function saiEdit(orgId: number, input: SaiFactsInput): Promise<SaiRecord> {
   return call<SaiRecord>('sai_edit', { org_id: orgId, input });
+}
+
+/** The survey of `filter` as CSV, XLSX or the summary PDF (maps and tables per ASL) through the
+ * native save dialog; `null` when cancelled. */
+export function exportSai(filter: SaiFilter, kind: SaiExportKind): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('sai_export', { filter, kind });
 }
 
 // ---- Follow-up actions (Azioni) and the overview pages -----------------------------------------

@@ -49,7 +49,7 @@ describe('parseHash', () => {
     expect(parseHash('#/comune/05002A').name, 'letters').toBe('not_found');
     expect(parseHash('#/comune').name, 'no code').toBe('not_found');
     expect(parseHash('#/comune/050026/extra').name, 'extra segment').toBe('not_found');
-    expect(parseHash('#/sai').name, 'areas not built yet have no route').toBe('not_found');
+    expect(parseHash('#/esporta').name, 'areas not built yet have no route').toBe('not_found');
     expect(parseHash('#/%E0%A4%A').name, 'broken percent-encoding').toBe('not_found');
     expect(parseHash('#/nowhere')).toEqual({ name: 'not_found', path: '/nowhere' });
   });

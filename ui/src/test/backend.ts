@@ -77,6 +77,7 @@ export type Command =
   | 'sai_comune'
   | 'sai_set_status'
   | 'sai_edit'
+  | 'sai_export'
   | 'action_list'
   | 'action_count'
   | 'action_get'

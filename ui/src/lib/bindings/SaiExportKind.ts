@@ -3,4 +3,4 @@
 /**
  * Format of a survey export.
  */
-export type SaiExportKind = "csv" | "xlsx";
+export type SaiExportKind = "csv" | "xlsx" | "pdf";

@@ -14,6 +14,15 @@ export const saiIt = {
   'saiStatus.declined': 'non interessato',
 
   'sai.title': 'Ricognizione SAI',
+  'saiExport.label': 'Esporta la ricognizione (filtri della tabella)',
+  'saiExport.xlsx': 'Esporta XLSX',
+  'saiExport.csv': 'Esporta CSV',
+  'saiExport.pdf': 'Riepilogo PDF',
+  'saiExport.running': 'Preparazione…',
+  'saiExport.done_one': 'Esportata {n} scheda in {file}.',
+  'saiExport.done_other': 'Esportate {n} schede in {file}.',
+  'saiExport.error': 'Esportazione non riuscita',
+  'saiExport.close': 'Chiudi',
   'sai.intro':
     'Dove si trova ogni Comune, Unione dei Comuni e Società della Salute rispetto a un progetto SAI.',
   'sai.viewLabel': 'Vista',

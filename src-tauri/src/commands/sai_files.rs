@@ -1,0 +1,28 @@
+//! Survey files: the table as XLSX or CSV and the summary PDF with the maps, through the native
+//! save dialog (the webview never sends a path).
+
+use raccordo::contacts::transfer::ExportOutcome;
+use raccordo::error::ApiError;
+use raccordo::interchange::CsvStyle;
+use raccordo::sai::export::{export_file, SaiExportKind};
+use raccordo::sai::SaiFilter;
+use tauri::State;
+
+use crate::dialog;
+use crate::AppState;
+
+/// Shows the save dialog and writes the survey `filter` selects as `kind`; `null` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sai_export(
+    state: State<'_, AppState>,
+    filter: SaiFilter,
+    kind: SaiExportKind,
+) -> Result<Option<ExportOutcome>, ApiError> {
+    let ext = kind.extension();
+    let name = format!("ricognizione-sai-{}.{ext}", raccordo::time::today_rome());
+    let Some(path) = dialog::choose_destination("Esporta ricognizione SAI", name, ext).await else {
+        return Ok(None);
+    };
+    let count = export_file(state.store()?, &filter, kind, CsvStyle::default(), &path)?;
+    Ok(Some(ExportOutcome::written(&path, count)))
+}
