@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { forgetMap } from '../../components/TuscanyMap.svelte';
 import { router } from '../../lib/router.svelte';
 import { parseHash, SAI_DEFAULT, saiHref } from '../../lib/routes';
-import { callsTo, fakeBackend } from '../../test/backend';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { ZONES } from '../../test/fixtures';
 import { MAP } from '../../test/map-fixtures';
 import { HOSTILE, ROWS, SUMMARY_ASL, VIEWS } from '../../test/sai-fixtures';
@@ -94,5 +94,25 @@ describe('Ricognizione SAI', () => {
     expect(rows[3]!.textContent).toContain('Toscana');
     expect(within(rows[3]!).getByTestId('sai-summary-asl-places').textContent).toBe('49');
     await waitFor(() => expect(screen.getByTestId('sai-change-row').textContent).toContain('interessato → progetto attivo'));
+  });
+
+  it('exports the filtered survey as the summary PDF, and shows an export error', async () => {
+    const calls = fakeBackend({
+      zone_list: () => ZONES,
+      sai_list: () => ROWS,
+      sai_export: (args) => {
+        if (args.kind === 'csv') throw apiError('io', 'permesso negato: /root/ricognizione.csv');
+        return { file_name: 'ricognizione-sai.pdf', path: '/tmp/ricognizione-sai.pdf', count: 2 };
+      },
+    });
+    render(Ricognizione, { query: { ...SAI_DEFAULT, asl: 'centro', province: 'FI' } });
+    await screen.findByTestId('sai-table');
+    await fireEvent.click(screen.getByTestId('sai-export-pdf'));
+    expect((await screen.findByTestId('sai-export-result')).textContent).toContain('Esportate 2 schede in ricognizione-sai.pdf');
+    expect(callsTo(calls, 'sai_export').map((c) => c.args), 'the table filters and the kind').toEqual([
+      { filter: { asl: 'centro', zone_id: null, province: 'FI', statuses: [], kinds: [], on: null }, kind: 'pdf' },
+    ]);
+    await fireEvent.click(screen.getByTestId('sai-export-csv'));
+    expect((await screen.findByTestId('sai-export-error')).textContent).toContain('permesso negato');
   });
 });
