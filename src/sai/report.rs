@@ -93,7 +93,7 @@ pub fn map_svg(
             svg,
             r##"<pattern id="h-{id}" patternUnits="userSpaceOnUse" width="{hatch:.2}" height="{hatch:.2}" patternTransform="rotate(45)"><rect width="{hatch:.2}" height="{hatch:.2}" fill="#ffffff"/><rect width="{half:.2}" height="{hatch:.2}" fill="{fill}"/></pattern>"##,
             id = s.as_str(),
-            half = hatch / 2.0,
+            half = hatch * 0.6,
             fill = status_fill(*s),
         );
     }
@@ -234,7 +234,7 @@ pub fn report_data(conn: &rusqlite::Connection, filter: &SaiFilter) -> Result<Va
         },
         "map": map_svg(map, &views, &asl_of, None),
         "legend": legend,
-        "legend_unsurveyed": "non rilevato",
+        "legend_unsurveyed": "non censito",
         "legend_covered": "tratteggio: coperto tramite Unione dei Comuni o Società della Salute",
         "attribution": map.attribution,
         "summary_heads": SUMMARY_HEADERS,
