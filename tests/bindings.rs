@@ -38,7 +38,8 @@ use raccordo::meetings::{
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
 };
 use raccordo::minutes::{
-    MinutesContent, MinutesItem, MinutesStatus, MinutesVersionInfo, MinutesView,
+    Format as MinutesFormat, LogoPick, MinutesContent, MinutesItem, MinutesStatus,
+    MinutesVersionInfo, MinutesView,
 };
 use raccordo::overview::{
     AreaComune, AreaOverview, AreaRef, RecentChange, TimelineEntry, TimelineKind, TimelineTarget,
@@ -189,6 +190,8 @@ fn generate(dir: &Path) -> Vec<String> {
         MinutesContent,
         MinutesVersionInfo,
         MinutesView,
+        MinutesFormat,
+        LogoPick,
         Reminder,
         CalendarOutcome,
         CalendarImportRow,

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::build::document_of;
 use super::document::{Logo, LogoKind, MAX_LOGO_BYTES};
@@ -13,6 +15,34 @@ use crate::audit::{self, AuditAction};
 use crate::contacts::transfer::ExportOutcome;
 use crate::error::{Error, Result};
 use crate::interchange::atomic_write;
+
+/// A logo the user chose in the native open dialog: the webview keeps the token, never the path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LogoPick {
+    pub token: u32,
+    pub file_name: String,
+}
+
+/// The file name proposed for a verbale: "verbale-2026-03-12-conferenza-zonale" (sanitised,
+/// with `-revN` for a revision), without extension.
+pub fn default_file_stem(
+    conn: &rusqlite::Connection,
+    meeting_id: i64,
+    revision: Option<u32>,
+) -> Result<String> {
+    let doc = document_of(conn, meeting_id, revision)?;
+    let mut stem = format!(
+        "verbale-{}-{}",
+        doc.date.format("%Y-%m-%d"),
+        doc.title.trim()
+    );
+    if let Some(r) = revision.filter(|r| *r > 0) {
+        stem.push_str(&format!("-rev{r}"));
+    }
+    Ok(crate::interchange::filename::safe_file_name(
+        &stem, "verbale",
+    ))
+}
 
 /// Reads a logo (PNG, JPEG or SVG, at most [`MAX_LOGO_BYTES`]) from `path`.
 pub fn read_logo(path: &Path) -> Result<Logo> {

@@ -32,7 +32,7 @@ pub use document::{
     AgendaSection, AttendanceRow, Author, DocumentStatus, FollowUpRow, Logo, LogoKind,
     MinutesDocument, Signature,
 };
-pub use export::{export_minutes, read_logo};
+pub use export::{default_file_stem, export_minutes, read_logo, LogoPick};
 pub use model::*;
 pub use render::{render, Format, Options};
 pub use richtext::{Block, ListItem, RichText, Span};

@@ -11,6 +11,8 @@ pub mod calendar_files;
 pub mod contact_files;
 pub mod contacts;
 pub mod meetings;
+pub mod minutes;
+pub mod minutes_files;
 pub mod reminders;
 pub mod sai;
 pub mod sai_files;

@@ -55,6 +55,10 @@ import type { Attachment } from './bindings/Attachment';
 import type { AttendanceInput } from './bindings/AttendanceInput';
 import type { InvitationView } from './bindings/InvitationView';
 import type { MeetingConflict } from './bindings/MeetingConflict';
+import type { MinutesContent } from './bindings/MinutesContent';
+import type { MinutesView } from './bindings/MinutesView';
+import type { MinutesFormat } from './bindings/MinutesFormat';
+import type { LogoPick } from './bindings/LogoPick';
 import type { MeetingFilter } from './bindings/MeetingFilter';
 import type { MeetingInput } from './bindings/MeetingInput';
 import type { MeetingKind } from './bindings/MeetingKind';
@@ -626,4 +630,57 @@ export function exportActions(filter: ActionFilter, format: ActionExportFormat):
 /** The comune's "Scheda comune" PDF through the native save dialog; `null` when cancelled. */
 export function exportComuneReport(istatCode: string, name: string): Promise<ExportOutcome | null> {
   return call<ExportOutcome | null>('comune_report_export', { istat_code: istatCode, name });
+}
+
+// ---- Verbali (minutes) -------------------------------------------------------------------------
+
+/** The meeting's verbale; `null` when none was started. */
+export function getMinutes(meetingId: number): Promise<MinutesView | null> {
+  return call<MinutesView | null>('minutes_get', { meeting_id: meetingId });
+}
+
+/** The meeting's verbale, started prefilled from the meeting when there is none. */
+export function startMinutes(meetingId: number): Promise<MinutesView> {
+  return call<MinutesView>('minutes_start', { meeting_id: meetingId });
+}
+
+/** Saves the draft (autosave, Ctrl+S); rejected with kind `conflict` while approved. */
+export function saveMinutesDraft(meetingId: number, content: MinutesContent): Promise<MinutesView> {
+  return call<MinutesView>('minutes_save_draft', { meeting_id: meetingId, content });
+}
+
+/** Approves the draft: it locks and is kept as a version. */
+export function approveMinutes(meetingId: number): Promise<MinutesView> {
+  return call<MinutesView>('minutes_approve', { meeting_id: meetingId });
+}
+
+/** Opens the next revision of an approved verbale, with its reason. */
+export function openMinutesRevision(meetingId: number, reason: string): Promise<MinutesView> {
+  return call<MinutesView>('minutes_open_revision', { meeting_id: meetingId, reason });
+}
+
+/** Native open dialog for the header's logo; `null` when cancelled. */
+export function pickMinutesLogo(): Promise<LogoPick | null> {
+  return call<LogoPick | null>('minutes_logo_pick');
+}
+
+/** The verbale (version `revision`, or the current state when null) in `format` through the
+ * native save dialog; `null` when cancelled. */
+export function exportMinutes(
+  meetingId: number,
+  revision: number | null,
+  format: MinutesFormat,
+  logoToken: number | null,
+): Promise<ExportOutcome | null> {
+  return call<ExportOutcome | null>('minutes_export', {
+    meeting_id: meetingId,
+    revision,
+    format,
+    logo_token: logoToken,
+  });
+}
+
+/** Renders the verbale's PDF and opens it with the system viewer (which can also print it). */
+export function openMinutesPdf(meetingId: number, revision: number | null, logoToken: number | null): Promise<void> {
+  return call<void>('minutes_open_pdf', { meeting_id: meetingId, revision, logo_token: logoToken });
 }

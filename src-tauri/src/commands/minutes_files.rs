@@ -1,0 +1,97 @@
+//! Verbale files: the logo chosen in the native open dialog (kept by token), the export in any
+//! format through the native save dialog, and «Apri PDF» (rendered into `anteprime-verbali/` beside the database and
+//! handed to the system viewer, from which the coordinator can also print). Rendering and
+//! writing run on a blocking thread; the webview never sends a path.
+
+use raccordo::contacts::transfer::ExportOutcome;
+use raccordo::error::{ApiError, Error};
+use raccordo::minutes::{self, Format, LogoPick};
+use tauri::{AppHandle, Manager, State};
+
+use crate::{dialog, viewer, AppState};
+
+/// Runs `f` (rendering, file work) on a blocking thread with the app's state.
+async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+        .await
+        .map_err(|e| ApiError::from(Error::Internal(format!("attività interrotta: {e}"))))?
+}
+
+/// Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when
+/// cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn minutes_logo_pick(state: State<'_, AppState>) -> Result<Option<LogoPick>, ApiError> {
+    const FILTERS: &[(&str, &[&str])] =
+        &[("Immagini (PNG, JPEG, SVG)", &["png", "jpg", "jpeg", "svg"])];
+    let Some(path) = dialog::choose_file("Scegli il logo", FILTERS).await else {
+        return Ok(None);
+    };
+    minutes::read_logo(&path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some(LogoPick {
+        token: state.picked.insert(path),
+        file_name,
+    }))
+}
+
+/// Shows the save dialog and writes the verbale (version `revision`, or the current state) in
+/// `format`, with the logo `logo_token` names; `null` when cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn minutes_export(
+    app: AppHandle,
+    meeting_id: i64,
+    revision: Option<u32>,
+    format: Format,
+    logo_token: Option<u32>,
+) -> Result<Option<ExportOutcome>, ApiError> {
+    blocking(app, move |state| {
+        let store = state.store()?;
+        let stem = store.read(|c| minutes::default_file_stem(c, meeting_id, revision))?;
+        let ext = format.extension();
+        let name = format!("{stem}.{ext}");
+        let Some(path) = dialog::save_file("Esporta il verbale", &name, (&ext.to_uppercase(), ext))
+        else {
+            return Ok(None);
+        };
+        let path = raccordo::interchange::filename::with_default_extension(path, ext);
+        let logo = logo_token.map(|t| state.picked.get(t)).transpose()?;
+        let logo = logo.as_deref().map(minutes::read_logo).transpose()?;
+        Ok(Some(minutes::export_minutes(
+            store, meeting_id, revision, format, logo, &path,
+        )?))
+    })
+    .await
+}
+
+/// Renders the verbale's PDF into `anteprime-verbali/` beside the database and opens it with the system viewer.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn minutes_open_pdf(
+    app: AppHandle,
+    meeting_id: i64,
+    revision: Option<u32>,
+    logo_token: Option<u32>,
+) -> Result<(), ApiError> {
+    blocking(app, move |state| {
+        let store = state.store()?;
+        let stem = store.read(|c| minutes::default_file_stem(c, meeting_id, revision))?;
+        let data = state
+            .db_path()
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let dir = data.join("anteprime-verbali");
+        std::fs::create_dir_all(&dir).map_err(Error::io("creazione della cartella", &dir))?;
+        let path = dir.join(format!("{stem}.pdf"));
+        let logo = logo_token.map(|t| state.picked.get(t)).transpose()?;
+        let logo = logo.as_deref().map(minutes::read_logo).transpose()?;
+        let format = Format::Pdf { pdfa: false };
+        minutes::export_minutes(store, meeting_id, revision, format, logo, &path)?;
+        viewer::open(&path)
+    })
+    .await
+}
