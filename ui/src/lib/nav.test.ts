@@ -48,6 +48,7 @@ describe('navigation config', () => {
       { name: 'agenda', query: { view: 'mese', date: null, asl: null, zone: null, kinds: [], text: '' } },
       { name: 'incontro', id: 1 },
       { name: 'incontro_modifica', id: 1 },
+      { name: 'verbale', id: 1 },
       { name: 'incontro_nuovo', start: null, allDay: false },
       { name: 'agenda_importa' },
     ] as const) {

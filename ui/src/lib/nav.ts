@@ -66,6 +66,7 @@ export function areaOf(route: Route): AreaId | null {
     case 'agenda':
     case 'incontro':
     case 'incontro_modifica':
+    case 'verbale':
     case 'incontro_nuovo':
     case 'agenda_importa':
       return 'agenda';

@@ -99,11 +99,12 @@ describe('agenda routes', () => {
   it('maps the meeting pages and the new-meeting slot', () => {
     expect(parseHash('#/agenda/incontro/12')).toEqual({ name: 'incontro', id: 12 });
     expect(parseHash('#/agenda/incontro/12/modifica')).toEqual({ name: 'incontro_modifica', id: 12 });
+    expect(parseHash('#/agenda/incontro/12/verbale'), 'the verbale editor').toEqual({ name: 'verbale', id: 12 });
     expect(parseHash('#/agenda/nuovo?inizio=2027-03-25T10:30')).toEqual({ name: 'incontro_nuovo', start: '2027-03-25T10:30', allDay: false });
     expect(parseHash('#/agenda/nuovo?inizio=2027-03-25T10:30&giornata=1')).toEqual({ name: 'incontro_nuovo', start: '2027-03-25T10:30', allDay: true });
     expect(parseHash('#/agenda/nuovo?inizio=domani')).toEqual({ name: 'incontro_nuovo', start: null, allDay: false });
     expect(parseHash('#/agenda/importa'), 'the calendar import screen').toEqual({ name: 'agenda_importa' });
-    for (const bad of ['#/agenda/incontro/0', '#/agenda/incontro/x', '#/agenda/incontro/3/altro', '#/agenda/boh', '#/agenda/importa/1']) {
+    for (const bad of ['#/agenda/incontro/0', '#/agenda/incontro/x', '#/agenda/incontro/3/altro', '#/agenda/incontro/0/verbale', '#/agenda/incontro/3/verbale/1', '#/agenda/boh', '#/agenda/importa/1']) {
       expect(parseHash(bad).name, bad).toBe('not_found');
     }
   });
@@ -115,6 +116,7 @@ describe('agenda routes', () => {
       { name: 'agenda', query: { view: 'elenco', date: '2026-12-28', asl: 'sud-est', zone: 14, kinds: ['prefettura'], text: 'Città & “tavolo”' } },
       { name: 'incontro', id: 7 },
       { name: 'incontro_modifica', id: 7 },
+      { name: 'verbale', id: 7 },
       { name: 'incontro_nuovo', start: '2027-03-25T09:00', allDay: false },
       { name: 'incontro_nuovo', start: null, allDay: false },
       { name: 'agenda_importa' },

@@ -86,6 +86,8 @@ export type Route =
   | { name: 'agenda'; query: AgendaQuery }
   | { name: 'incontro'; id: number }
   | { name: 'incontro_modifica'; id: number }
+  /** The meeting's verbale (minutes) editor. */
+  | { name: 'verbale'; id: number }
   /** `start` `YYYY-MM-DDTHH:MM` of the slot clicked (or null); `allDay` for a day of the month. */
   | { name: 'incontro_nuovo'; start: string | null; allDay: boolean }
   | { name: 'agenda_importa' }
@@ -180,6 +182,7 @@ function parseAgenda(second: string | undefined, rest: string[], search: string,
   if (second === 'incontro' && third !== undefined && ID.test(third)) {
     if (more.length === 0) return { name: 'incontro', id: Number(third) };
     if (more.length === 1 && more[0] === 'modifica') return { name: 'incontro_modifica', id: Number(third) };
+    if (more.length === 1 && more[0] === 'verbale') return { name: 'verbale', id: Number(third) };
   }
   return { name: 'not_found', path };
 }
@@ -291,6 +294,8 @@ export function routeHref(route: Route): string {
       return meetingHref(route.id);
     case 'incontro_modifica':
       return `#/agenda/incontro/${route.id}/modifica`;
+    case 'verbale':
+      return minutesHref(route.id);
     case 'incontro_nuovo': {
       const params = new URLSearchParams();
       if (route.start) params.set('inizio', route.start);
@@ -333,4 +338,9 @@ export function orgHref(id: number): string {
 
 export function meetingHref(id: number): string {
   return `#/agenda/incontro/${id}`;
+}
+
+/** The verbale editor of meeting `id`. */
+export function minutesHref(id: number): string {
+  return `#/agenda/incontro/${id}/verbale`;
 }

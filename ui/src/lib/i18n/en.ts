@@ -6,6 +6,7 @@ import { calendarFilesEn } from './en/calendarFiles';
 import { contactFilesEn } from './en/contactFiles';
 import { contactsEn } from './en/contacts';
 import { meetingsEn } from './en/meetings';
+import { minutesEn } from './en/minutes';
 import { remindersFilesEn } from './en/remindersFiles';
 import { saiEn } from './en/sai';
 import { systemEn } from './en/system';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...remindersFilesEn,
   ...saiEn,
   ...actionsEn,
+  ...minutesEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',

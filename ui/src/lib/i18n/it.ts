@@ -6,6 +6,7 @@ import { calendarFilesIt } from './it/calendarFiles';
 import { contactFilesIt } from './it/contactFiles';
 import { contactsIt } from './it/contacts';
 import { meetingsIt } from './it/meetings';
+import { minutesIt } from './it/minutes';
 import { remindersFilesIt } from './it/remindersFiles';
 import { saiIt } from './it/sai';
 import { systemIt } from './it/system';
@@ -19,6 +20,7 @@ export const it = {
   ...remindersFilesIt,
   ...saiIt,
   ...actionsIt,
+  ...minutesIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
