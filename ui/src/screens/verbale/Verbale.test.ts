@@ -249,6 +249,27 @@ describe('Verbale editor', () => {
     expect(JSON.stringify(saves(calls)[0]!.items[0]!.decisions)).toContain('<img src=x onerror=alert(1)>');
   });
 
+  it('items can be added (without agenda item), moved and removed (with a confirmation when written)', async () => {
+    const calls = backend();
+    render(Verbale, { props: { id: 1 } });
+    await type('minutes-discussion-1', (el) => paragraph(el, 'Testo del primo punto'));
+    await fireEvent.click(screen.getByTestId('minutes-item-add'));
+    const title = screen.getByTestId('minutes-item-title-3') as HTMLInputElement;
+    expect(title.value).toBe('Varie ed eventuali');
+    await fireEvent.input(title, { target: { value: 'Calendario' } });
+    await fireEvent.click(screen.getByTestId('minutes-item-up-3'));
+    expect(screen.getByTestId('minutes-item-title-2')).toHaveProperty('value', 'Calendario');
+    await fireEvent.click(screen.getByTestId('minutes-item-remove-1'));
+    expect(screen.getByTestId('minutes-item-remove-confirm-1').textContent).toContain('Rete SAI in zona');
+    await fireEvent.click(screen.getByTestId('minutes-item-remove-do-1'));
+    await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    await waitFor(() => expect(saves(calls).length).toBeGreaterThan(0));
+    expect(saves(calls).at(-1)!.items.map((i) => [i.agenda_item_id, i.title])).toEqual([
+      [null, 'Calendario'],
+      [2, 'Posti per MSNA'],
+    ]);
+  });
+
   it('a meeting that no longer exists says so', async () => {
     backend({ minutes_start: () => Promise.reject(apiError('not_found', 'incontro 9 non trovato')) });
     render(Verbale, { props: { id: 9 } });
