@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ActionInput } from '../../lib/bindings/ActionInput';
 import type { MinutesContent } from '../../lib/bindings/MinutesContent';
 import { actionSummary, actionView } from '../../test/action-fixtures';
@@ -268,6 +268,20 @@ describe('Verbale editor', () => {
       [null, 'Calendario'],
       [2, 'Posti per MSNA'],
     ]);
+  });
+
+  it('Ctrl+P and «Stampa» open the system print dialog; Ctrl+Shift+A opens the approval', async () => {
+    backend();
+    const print = vi.fn();
+    Object.defineProperty(window, 'print', { value: print, configurable: true, writable: true });
+    render(Verbale, { props: { id: 1 } });
+    await fireEvent.click(await screen.findByTestId('minutes-print'));
+    await fireEvent.keyDown(window, { key: 'p', ctrlKey: true });
+    expect(print).toHaveBeenCalledTimes(2);
+    Reflect.deleteProperty(window, 'print');
+    expect(screen.queryByTestId('minutes-approve-dialog')).toBeNull();
+    await fireEvent.keyDown(window, { key: 'A', ctrlKey: true, shiftKey: true });
+    expect(screen.getByTestId('minutes-approve-dialog').textContent).toContain('Approvare il verbale?');
   });
 
   it('a meeting that no longer exists says so', async () => {
