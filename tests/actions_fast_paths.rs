@@ -11,12 +11,14 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Datelike, Duration, NaiveDate};
 use common::{date, TempDb};
 use raccordo::actions::{self, ActionFilter, ActionSort, DueWindow};
+use raccordo::overview::{self, AreaRef};
 use raccordo::territory::AslCode;
 use raccordo::{demo, text, Store};
 
 struct Row {
     id: i64,
     title: String,
+    status: String,
     open: bool,
     due: Option<NaiveDate>,
     asls: BTreeSet<String>,
@@ -44,6 +46,7 @@ fn load(store: &Store) -> Vec<Row> {
                     id,
                     title: r.get(1)?,
                     open: matches!(status.as_str(), "open" | "in_progress" | "waiting"),
+                    status,
                     due: due.and_then(|d| d.parse().ok()),
                     asls: areas.remove(&id).unwrap_or_default(),
                 })
@@ -199,6 +202,91 @@ fn fast_paths_select_and_order_exactly_what_the_filters_mean() {
         page.rows.iter().all(|r| want.contains(&r.id)),
         "by priority, the ASL's open actions only"
     );
+
+    // The board's counts of an ASL (alone, and with a text search) read action_asl.
+    for (asl, search) in [
+        (AslCode::NordOvest, ""),
+        (AslCode::Centro, ""),
+        (AslCode::SudEst, "delibera"),
+    ] {
+        let f = ActionFilter {
+            asl: Some(asl),
+            search: search.to_owned(),
+            ..Default::default()
+        };
+        let k = store
+            .read(|c| actions::action_counts(c, &f, today()))
+            .expect("board counts");
+        let sel: Vec<&Row> = {
+            let ids: BTreeSet<i64> = expected(&all, &f).into_iter().collect();
+            all.iter().filter(|r| ids.contains(&r.id)).collect()
+        };
+        let n = |s: &str| sel.iter().filter(|r| r.status == s).count() as u32;
+        assert_eq!(
+            (k.open, k.in_progress, k.waiting, k.done, k.cancelled),
+            (
+                n("open"),
+                n("in_progress"),
+                n("waiting"),
+                n("done"),
+                n("cancelled")
+            ),
+            "counts per status of {asl:?} '{search}'"
+        );
+        let overdue = sel
+            .iter()
+            .filter(|r| r.open && r.due.is_some_and(|d| d < today()))
+            .count() as u32;
+        let due_today = sel
+            .iter()
+            .filter(|r| r.open && r.due == Some(today()))
+            .count() as u32;
+        assert_eq!(k.overdue, overdue, "overdue of {asl:?} '{search}'");
+        assert_eq!(k.due_today, due_today, "due today of {asl:?} '{search}'");
+    }
+
+    // The ASL page's open and overdue actions per comune read action_asl too.
+    let links: Vec<(i64, String)> = store
+        .read(|c| {
+            let mut st = c.prepare("SELECT action_id, istat_code FROM action_comune")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .expect("links");
+    let by_id: HashMap<i64, &Row> = all.iter().map(|r| (r.id, r)).collect();
+    let page = store
+        .read(|c| {
+            overview::area_overview(
+                c,
+                AreaRef::Asl {
+                    code: AslCode::NordOvest,
+                },
+                today(),
+            )
+        })
+        .expect("ASL page");
+    assert!(page.comuni.len() > 50, "the ASL page lists its comuni");
+    for comune in &page.comuni {
+        let open: Vec<&&Row> = links
+            .iter()
+            .filter(|(_, code)| *code == comune.istat_code)
+            .filter_map(|(id, _)| by_id.get(id))
+            .filter(|r| r.open)
+            .collect();
+        let overdue = open
+            .iter()
+            .filter(|r| r.due.is_some_and(|d| d < today()))
+            .count();
+        assert_eq!(
+            (
+                comune.open_actions as usize,
+                comune.overdue_actions as usize
+            ),
+            (open.len(), overdue),
+            "open and overdue actions of {} on the ASL page",
+            comune.name
+        );
+    }
 
     let per_asl = store
         .read(|c| actions::open_by_asl(c, today()))

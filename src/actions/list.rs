@@ -401,11 +401,19 @@ pub fn action_counts(
         due_window: None,
         ..filter.clone()
     };
-    let (clause, p) = where_clause(&f, today);
+    // An ASL's counts read `action_asl` (which keeps each action's status and due key).
+    let shape = shape_of(&f);
+    let (w, p) = conditions(&f, today, shape, TextMatch::Index);
+    let from = from_clause(shape, &w);
+    let clause = join_where(&w);
+    let (status, due, open) = match shape {
+        Shape::Plain => ("a.status", "a.due_date", OPEN_SQL),
+        Shape::Asl => ("s.status", "s.due_key", "s.is_open = 1"),
+    };
     let mut c = ActionCounts::default();
     {
-        // Per status: read from the (status, due_date) index.
-        let sql = format!("SELECT a.status, count(*) FROM action a {clause} GROUP BY a.status");
+        // Per status: read from the (status, due_date) index or action_asl's (asl, status).
+        let sql = format!("SELECT {status}, count(*) FROM {from} {clause} GROUP BY {status}");
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(p.iter()))?;
         while let Some(r) = rows.next()? {
@@ -425,9 +433,9 @@ pub fn action_counts(
     let t = p2.len();
     let and = if clause.is_empty() { "WHERE" } else { "AND" };
     let sql = format!(
-        "SELECT count(CASE WHEN a.due_date < ?{t} THEN 1 END),
-                count(CASE WHEN a.due_date = ?{t} THEN 1 END)
-         FROM action a {clause} {and} {OPEN_SQL} AND a.due_date <= ?{t}"
+        "SELECT count(CASE WHEN {due} < ?{t} THEN 1 END),
+                count(CASE WHEN {due} = ?{t} THEN 1 END)
+         FROM {from} {clause} {and} {open} AND {due} <= ?{t}"
     );
     let (overdue, due_today): (u32, u32) =
         conn.query_row(&sql, params_from_iter(p2), |r| Ok((r.get(0)?, r.get(1)?)))?;
