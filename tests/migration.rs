@@ -569,8 +569,8 @@ fn v6_database_migrates_to_v7_with_the_sai_survey() {
     );
     assert_eq!(
         store.open_report().schema_version,
-        7,
-        "migration ends at v7"
+        SCHEMA_VERSION,
+        "migration from v6 ends at the current version"
     );
     assert!(
         store.open_report().pre_migration_backup.is_some(),
@@ -609,4 +609,100 @@ fn v6_database_migrates_to_v7_with_the_sai_survey() {
         .read(|c| raccordo::sai::summary(c, raccordo::sai::SaiGroupBy::Asl, date(2025, 6, 1)))
         .expect("summary");
     assert_eq!(summary.total.enti, 1, "the new record is counted");
+}
+
+#[test]
+fn v7_database_migrates_to_v8_with_the_action_indexes_filled_and_kept() {
+    let db = TempDb::new();
+    load_v1(&db.path);
+    {
+        let mut conn = Connection::open(&db.path).expect("open v1");
+        migrate_to(&mut conn, &db.path, 7).expect("migrate to v7");
+        conn.execute_batch(
+            "INSERT INTO action (id, title, title_folded, owner_kind, due_date, status, priority,
+                 created_at, updated_at, closed_at)
+               VALUES (1, 'Delibera di adesione SAI', 'delibera di adesione sai', 'none',
+                       '2025-02-01', 'open', 'normal', '2025-01-01T00:00:00Z',
+                       '2025-01-01T00:00:00Z', NULL),
+                      (2, 'Inviare il verbale', 'inviare il verbale', 'none', NULL, 'done',
+                       'normal', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z',
+                       '2025-01-02T00:00:00Z');
+             INSERT INTO action_area (action_id, asl_code, zone_id)
+               VALUES (1, 'nord-ovest', 0), (2, 'centro', 0);",
+        )
+        .expect("v7 data");
+    }
+    let store = Store::open(&db.path).expect("v7 database opens and migrates");
+    assert_eq!(
+        store.open_report().from_version,
+        7,
+        "migration starts from v7"
+    );
+    assert!(
+        store.open_report().pre_migration_backup.is_some(),
+        "a backup is taken before migrating v7"
+    );
+    let asl_rows = |store: &Store| -> Vec<(i64, String, i64, String)> {
+        store
+            .read(|c| {
+                let mut st = c.prepare(
+                    "SELECT action_id, asl_code, is_open, due_key FROM action_asl ORDER BY 1",
+                )?;
+                let rows =
+                    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .expect("read action_asl")
+    };
+    assert_eq!(
+        asl_rows(&store),
+        vec![
+            (1, "nord-ovest".to_owned(), 1, "2025-02-01".to_owned()),
+            (2, "centro".to_owned(), 0, "9999-12-31".to_owned()),
+        ],
+        "the migration fills action_asl from the v7 areas: open flag and due key (undated last)"
+    );
+    let found = |store: &Store, q: &str| -> Vec<i64> {
+        store
+            .read(|c| {
+                let mut st = c.prepare(
+                    "SELECT rowid FROM action_title_fts WHERE action_title_fts MATCH ?1 ORDER BY 1",
+                )?;
+                let rows = st.query_map([q], |r| r.get(0))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+            })
+            .expect("query the title index")
+    };
+    assert_eq!(
+        found(&store, "\"liber\""),
+        vec![1],
+        "v7 titles are in the trigram index"
+    );
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE action SET status = 'done', closed_at = '2025-03-01T00:00:00Z',
+                     due_date = '2025-03-01', title = 'Rinvio', title_folded = 'rinvio'
+                 WHERE id = 1",
+                [],
+            )?;
+            tx.execute("DELETE FROM action_area WHERE action_id = 2", [])?;
+            Ok(())
+        })
+        .expect("edit after the migration");
+    assert_eq!(
+        asl_rows(&store),
+        vec![(1, "nord-ovest".to_owned(), 0, "2025-03-01".to_owned())],
+        "the triggers keep action_asl current: status and due date follow the action, a removed \
+         area removes its ASL"
+    );
+    assert!(
+        found(&store, "\"liber\"").is_empty(),
+        "the old title left the index"
+    );
+    assert_eq!(
+        found(&store, "\"rinvio\""),
+        vec![1],
+        "the new title is in the index"
+    );
 }

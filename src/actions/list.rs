@@ -1,6 +1,8 @@
 //! Action lists: the filtered, sorted, paged list behind every view (Azioni, board, overdue,
 //! per comune / person / meeting), the counts of the board and dashboard, and open/overdue
-//! actions per ASL. Every filter is answered from an index (see migration 0005).
+//! actions per ASL. Every filter is answered from an index (migrations 0005 and 0008): an ASL's
+//! actions from `action_asl` (open flag and due key kept by triggers), text through the trigram
+//! index `action_title_fts` (or, when it matches many, by reading titles in the list's order).
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::types::Value;
@@ -16,19 +18,84 @@ use crate::text;
 
 const OPEN_SQL: &str = "a.status IN ('open', 'in_progress', 'waiting')";
 
+/// Shortest word the trigram index can look up; shorter words are matched with LIKE.
+const TRIGRAM_MIN: usize = 3;
+
+/// Above this many matches a text search's page is read in the list's order checking each
+/// title (the first page fills quickly); below it, from the trigram index's matches.
+const TEXT_DENSE: u32 = 2000;
+
+/// How a filter's conditions are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// On `action a` only (counts, exports, any sort).
+    Plain,
+    /// Driven by `action_asl s` (the filter's ASL): the ASL, open and due-window conditions
+    /// are read from its index; `s.action_id` is the action's id.
+    Asl,
+}
+
+/// How a text search is matched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextMatch {
+    /// Through the trigram index (words of 3+ letters; shorter ones with LIKE).
+    Index,
+    /// LIKE on every title, in the list's order (many matches: the page fills quickly).
+    Scan,
+}
+
 /// The WHERE clause and parameters of a filter on `today`.
 pub(super) fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<Value>) {
+    let (w, p) = conditions(f, today, Shape::Plain, TextMatch::Index);
+    (join_where(&w), p)
+}
+
+fn join_where(w: &[String]) -> String {
+    if w.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", w.join(" AND "))
+    }
+}
+
+/// The FTS5 query of one folded word: a quoted trigram phrase (matches it anywhere in a title).
+fn fts_phrase(word: &str) -> String {
+    format!("\"{}\"", word.replace('"', "\"\""))
+}
+
+/// The conditions of a filter; with [`Shape::Asl`] the ASL, open and due-window conditions are
+/// on `s` (`action_asl`, which keeps each action's open flag and due key).
+fn conditions(
+    f: &ActionFilter,
+    today: NaiveDate,
+    shape: Shape,
+    text_match: TextMatch,
+) -> (Vec<String>, Vec<Value>) {
     let mut w: Vec<String> = Vec::new();
     let mut p: Vec<Value> = Vec::new();
     let arg = |p: &mut Vec<Value>, v: Value| {
         p.push(v);
         format!("?{}", p.len())
     };
+    let on_s = shape == Shape::Asl;
+    if let (Shape::Asl, Some(asl)) = (shape, f.asl) {
+        let a = arg(&mut p, Value::Text(asl.as_str().to_owned()));
+        w.push(format!("s.asl_code = {a}"));
+    }
+    let open_sql = if on_s { "s.is_open = 1" } else { OPEN_SQL };
+    let due = if on_s { "s.due_key" } else { "a.due_date" };
     let words: Vec<String> = text::fold(&f.search)
         .split_whitespace()
         .map(str::to_owned)
         .collect();
     for word in words {
+        if text_match == TextMatch::Index && word.chars().count() >= TRIGRAM_MIN {
+            let a = arg(&mut p, Value::Text(fts_phrase(&word)));
+            w.push(format!(
+                "a.id IN (SELECT rowid FROM action_title_fts WHERE action_title_fts MATCH {a})"
+            ));
+            continue;
+        }
         let escaped = word
             .replace('\\', "\\\\")
             .replace('%', "\\%")
@@ -45,29 +112,32 @@ pub(super) fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<V
         w.push(format!("a.status IN ({})", list.join(", ")));
     }
     if f.open_only {
-        w.push(OPEN_SQL.to_owned());
+        w.push(open_sql.to_owned());
     }
+    // On `s`, an undated action has the due key '9999-12-31', which no window below reaches.
     let day = |d: NaiveDate| Value::Text(d.to_string());
     match f.due_window {
         Some(DueWindow::Overdue) => {
-            w.push(OPEN_SQL.to_owned());
+            if !f.open_only {
+                w.push(open_sql.to_owned());
+            }
             let a = arg(&mut p, day(today));
-            w.push(format!("a.due_date < {a}"));
+            w.push(format!("{due} < {a}"));
         }
         Some(DueWindow::Today) => {
             let a = arg(&mut p, day(today));
-            w.push(format!("a.due_date = {a}"));
+            w.push(format!("{due} = {a}"));
         }
         Some(DueWindow::ThisWeek) => {
             let monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
             let a = arg(&mut p, day(monday));
             let b = arg(&mut p, day(monday + Duration::days(6)));
-            w.push(format!("a.due_date BETWEEN {a} AND {b}"));
+            w.push(format!("{due} BETWEEN {a} AND {b}"));
         }
         Some(DueWindow::Next30) => {
             let a = arg(&mut p, day(today));
             let b = arg(&mut p, day(today + Duration::days(30)));
-            w.push(format!("a.due_date BETWEEN {a} AND {b}"));
+            w.push(format!("{due} BETWEEN {a} AND {b}"));
         }
         Some(DueWindow::NoDate) => w.push("a.due_date IS NULL".to_owned()),
         None => {}
@@ -84,10 +154,10 @@ pub(super) fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<V
         let a = arg(&mut p, Value::Text(pr.as_str().to_owned()));
         w.push(format!("a.priority = {a}"));
     }
-    if let Some(asl) = f.asl {
+    if let (Shape::Plain, Some(asl)) = (shape, f.asl) {
         let a = arg(&mut p, Value::Text(asl.as_str().to_owned()));
         w.push(format!(
-            "a.id IN (SELECT action_id FROM action_area WHERE asl_code = {a})"
+            "a.id IN (SELECT action_id FROM action_asl WHERE asl_code = {a})"
         ));
     }
     if let Some(zone) = f.zone_id {
@@ -126,12 +196,7 @@ pub(super) fn where_clause(f: &ActionFilter, today: NaiveDate) -> (String, Vec<V
         let a = arg(&mut p, Value::Integer(m));
         w.push(format!("a.meeting_id = {a}"));
     }
-    let clause = if w.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", w.join(" AND "))
-    };
-    (clause, p)
+    (w, p)
 }
 
 pub(super) fn order_clause(f: &ActionFilter) -> String {
@@ -155,10 +220,33 @@ pub(super) fn order_clause(f: &ActionFilter) -> String {
     }
 }
 
+/// `FROM` of a filter's conditions: `action_asl s` alone when every condition is on it, joined
+/// to `action a` otherwise.
+fn from_clause(shape: Shape, w: &[String]) -> &'static str {
+    match shape {
+        Shape::Plain => "action a",
+        Shape::Asl if w.iter().all(|c| c.starts_with("s.")) => "action_asl s",
+        Shape::Asl => "action_asl s JOIN action a ON a.id = s.action_id",
+    }
+}
+
+fn shape_of(f: &ActionFilter) -> Shape {
+    if f.asl.is_some() {
+        Shape::Asl
+    } else {
+        Shape::Plain
+    }
+}
+
 /// The number of actions a filter selects.
 pub fn count_actions(conn: &Connection, filter: &ActionFilter, today: NaiveDate) -> Result<u32> {
-    let (clause, p) = where_clause(filter, today);
-    let sql = format!("SELECT count(*) FROM action a {clause}");
+    let shape = shape_of(filter);
+    let (w, p) = conditions(filter, today, shape, TextMatch::Index);
+    let sql = format!(
+        "SELECT count(*) FROM {} {}",
+        from_clause(shape, &w),
+        join_where(&w)
+    );
     Ok(conn.query_row(&sql, params_from_iter(p), |r| r.get(0))?)
 }
 
@@ -169,7 +257,12 @@ pub fn list_actions(
     today: NaiveDate,
 ) -> Result<ActionPage> {
     let total = count_actions(conn, filter, today)?;
-    let rows = rows(conn, filter, today)?;
+    let text_match = if total > TEXT_DENSE {
+        TextMatch::Scan
+    } else {
+        TextMatch::Index
+    };
+    let rows = rows(conn, filter, today, text_match)?;
     Ok(ActionPage { total, rows })
 }
 
@@ -184,11 +277,31 @@ pub fn all_actions(
         limit: u32::MAX,
         ..filter.clone()
     };
-    rows(conn, &f, today)
+    rows(conn, &f, today, TextMatch::Index)
 }
 
-fn rows(conn: &Connection, f: &ActionFilter, today: NaiveDate) -> Result<Vec<ActionSummary>> {
-    let (clause, mut p) = where_clause(f, today);
+fn rows(
+    conn: &Connection,
+    f: &ActionFilter,
+    today: NaiveDate,
+    text_match: TextMatch,
+) -> Result<Vec<ActionSummary>> {
+    // An ASL's actions by due date are read in the order of `action_asl`'s index.
+    let by_due = matches!(f.sort, None | Some(ActionSort::Due));
+    let shape = if by_due { shape_of(f) } else { Shape::Plain };
+    let (w, mut p) = conditions(f, today, shape, text_match);
+    let (select, from, order) = match shape {
+        Shape::Plain => ("a.id", "action a", order_clause(f)),
+        Shape::Asl => {
+            let dir = if f.descending { "DESC" } else { "ASC" };
+            (
+                "s.action_id",
+                from_clause(shape, &w),
+                format!("s.due_key {dir}, s.action_id {dir}"),
+            )
+        }
+    };
+    let clause = join_where(&w);
     let limit = match f.limit {
         0 => PAGE_DEFAULT,
         u32::MAX => u32::MAX,
@@ -201,8 +314,7 @@ fn rows(conn: &Connection, f: &ActionFilter, today: NaiveDate) -> Result<Vec<Act
     // names (owner, comuni) are then read for those rows only, and put back in the page's order.
     let ids: Vec<i64> = {
         let sql = format!(
-            "SELECT a.id FROM action a {clause} ORDER BY {} LIMIT ?{} OFFSET ?{n}",
-            order_clause(f),
+            "SELECT {select} FROM {from} {clause} ORDER BY {order} LIMIT ?{} OFFSET ?{n}",
             n - 1
         );
         let mut stmt = conn.prepare_cached(&sql)?;
@@ -289,11 +401,19 @@ pub fn action_counts(
         due_window: None,
         ..filter.clone()
     };
-    let (clause, p) = where_clause(&f, today);
+    // An ASL's counts read `action_asl` (which keeps each action's status and due key).
+    let shape = shape_of(&f);
+    let (w, p) = conditions(&f, today, shape, TextMatch::Index);
+    let from = from_clause(shape, &w);
+    let clause = join_where(&w);
+    let (status, due, open) = match shape {
+        Shape::Plain => ("a.status", "a.due_date", OPEN_SQL),
+        Shape::Asl => ("s.status", "s.due_key", "s.is_open = 1"),
+    };
     let mut c = ActionCounts::default();
     {
-        // Per status: read from the (status, due_date) index.
-        let sql = format!("SELECT a.status, count(*) FROM action a {clause} GROUP BY a.status");
+        // Per status: read from the (status, due_date) index or action_asl's (asl, status).
+        let sql = format!("SELECT {status}, count(*) FROM {from} {clause} GROUP BY {status}");
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(p.iter()))?;
         while let Some(r) = rows.next()? {
@@ -313,9 +433,9 @@ pub fn action_counts(
     let t = p2.len();
     let and = if clause.is_empty() { "WHERE" } else { "AND" };
     let sql = format!(
-        "SELECT count(CASE WHEN a.due_date < ?{t} THEN 1 END),
-                count(CASE WHEN a.due_date = ?{t} THEN 1 END)
-         FROM action a {clause} {and} {OPEN_SQL} AND a.due_date <= ?{t}"
+        "SELECT count(CASE WHEN {due} < ?{t} THEN 1 END),
+                count(CASE WHEN {due} = ?{t} THEN 1 END)
+         FROM {from} {clause} {and} {open} AND {due} <= ?{t}"
     );
     let (overdue, due_today): (u32, u32) =
         conn.query_row(&sql, params_from_iter(p2), |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -324,33 +444,26 @@ pub fn action_counts(
     Ok(c)
 }
 
-/// Open and overdue actions per ASL (every ASL, zero included), for the dashboard.
+/// Open and overdue actions per ASL (every ASL, zero included), for the dashboard: one range of
+/// `action_asl`'s index per ASL.
 pub fn open_by_asl(conn: &Connection, today: NaiveDate) -> Result<Vec<AslActionCount>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT x.asl_code, count(*), coalesce(sum(x.late), 0)
-         FROM (SELECT DISTINCT a.id, r.asl_code, a.due_date < ?1 AS late
-               FROM action a JOIN action_area r ON r.action_id = a.id
-               WHERE a.status IN ('open', 'in_progress', 'waiting')) x
-         GROUP BY x.asl_code",
+        "SELECT count(*), count(CASE WHEN due_key < ?2 THEN 1 END)
+         FROM action_asl WHERE asl_code = ?1 AND is_open = 1",
     )?;
-    let counts: Vec<(AslCode, u32, u32)> = stmt
-        .query_map([today.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(AslCode::ALL
+    let today = today.to_string();
+    AslCode::ALL
         .into_iter()
         .map(|asl| {
-            let (open, overdue) = counts
-                .iter()
-                .find(|(a, _, _)| *a == asl)
-                .map_or((0, 0), |(_, o, d)| (*o, *d));
-            AslActionCount {
+            let (open, overdue) = stmt.query_row([asl.as_str(), today.as_str()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            Ok(AslActionCount {
                 asl,
                 asl_name: asl.official_name().to_owned(),
                 open,
                 overdue,
-            }
+            })
         })
-        .collect())
+        .collect()
 }

@@ -59,10 +59,15 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_sai.sql"),
         after: None,
     },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/0008_action_speed.sql"),
+        after: None,
+    },
 ];
 
 /// The schema version this build writes and the highest it can open.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// `PRAGMA application_id` of a Raccordo database ("RACC").
 pub const APPLICATION_ID: i64 = 0x5241_4343;

@@ -46,6 +46,16 @@ pub const EXCLUDED: &[(&str, &str)] = &[
         "full-text index derived from person, organisation and role (and its FTS5 shadow \
          tables): rebuilt by contacts::search::rebuild after the import",
     ),
+    (
+        "action_asl",
+        "the ASLs of each action with its open flag and due key, derived from action_area and \
+         action by triggers (migration 0008): filled again as the import inserts them",
+    ),
+    (
+        "action_title_fts",
+        "trigram index of the action titles (and its FTS5 shadow tables), kept by triggers on \
+         action (migration 0008): filled again as the import inserts the actions",
+    ),
 ];
 
 /// The AUTOINCREMENT counters: dumped, and restored last.

@@ -86,14 +86,27 @@ pub fn area_overview(conn: &Connection, area: AreaRef, today: NaiveDate) -> Resu
     {
         let mut p: Vec<Value> = vec![Value::Text(day.clone())];
         p.extend(codes.iter().map(|c| Value::Text(c.clone())));
-        let mut stmt = conn.prepare(&format!(
-            "SELECT ac.istat_code, count(*), sum(CASE WHEN a.due_date < ?1 THEN 1 ELSE 0 END)
-             FROM action_comune ac JOIN action a ON a.id = ac.action_id
-             WHERE ac.istat_code IN ({})
-               AND a.status IN ('open', 'in_progress', 'waiting')
-             GROUP BY ac.istat_code",
-            renumber(&marks, 2)
-        ))?;
+        // For an ASL, its open actions come from `action_asl` (an action of one of its comuni
+        // always concerns the ASL: a comune never changes ASL), then their comuni.
+        let sql = match area {
+            AreaRef::Asl { code } => format!(
+                "SELECT ac.istat_code, count(*), sum(CASE WHEN s.due_key < ?1 THEN 1 ELSE 0 END)
+                 FROM action_asl s JOIN action_comune ac ON ac.action_id = s.action_id
+                 WHERE s.asl_code = '{}' AND s.is_open = 1 AND ac.istat_code IN ({})
+                 GROUP BY ac.istat_code",
+                code.as_str(),
+                renumber(&marks, 2)
+            ),
+            AreaRef::Zone { .. } => format!(
+                "SELECT ac.istat_code, count(*), sum(CASE WHEN a.due_date < ?1 THEN 1 ELSE 0 END)
+                 FROM action_comune ac JOIN action a ON a.id = ac.action_id
+                 WHERE ac.istat_code IN ({})
+                   AND a.status IN ('open', 'in_progress', 'waiting')
+                 GROUP BY ac.istat_code",
+                renumber(&marks, 2)
+            ),
+        };
+        let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(p), |r| {
             Ok((
                 r.get::<_, String>(0)?,
