@@ -261,3 +261,53 @@ fn cli_writes_approves_exports_and_lists_meetings_with_minutes() {
         "and says to open a revision"
     );
 }
+
+#[test]
+fn the_proposed_file_name_is_dated_sanitised_and_names_the_revision() {
+    let db = TempDb::new();
+    let store = db.open();
+    let m = meeting_with_agenda(&store);
+    store.write(|tx| minutes::start(tx, m)).expect("start");
+    let stem = store
+        .read(|c| minutes::default_file_stem(c, m, None))
+        .expect("stem of the current state");
+    assert_eq!(
+        stem, "verbale-2027-03-02-Conferenza-zonale-rete-SAI",
+        "date first, the title without ':' or spaces"
+    );
+    store.write(|tx| minutes::approve(tx, m)).expect("approve");
+    store
+        .write(|tx| minutes::open_revision(tx, m, "correzione delle presenze"))
+        .expect("revision");
+    let rev = store
+        .read(|c| minutes::default_file_stem(c, m, Some(1)))
+        .expect_err("revision 1 is not approved yet: no such version");
+    assert_eq!(
+        rev.kind(),
+        ErrorKind::Validation,
+        "a version not approved yet is refused, naming the versions that exist: {rev}"
+    );
+    store
+        .write(|tx| minutes::approve(tx, m))
+        .expect("approve the revision");
+    let rev = store
+        .read(|c| minutes::default_file_stem(c, m, Some(1)))
+        .expect("stem of revision 1");
+    assert!(rev.ends_with("-rev1"), "a revision is named as such: {rev}");
+    store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE meeting SET title = '../../<script>alert(1)</script>' WHERE id = ?1",
+                [m],
+            )?;
+            Ok(())
+        })
+        .expect("hostile title");
+    let hostile = store
+        .read(|c| minutes::default_file_stem(c, m, None))
+        .expect("stem of a hostile title");
+    assert!(
+        !hostile.contains('/') && !hostile.contains('<') && !hostile.contains('>'),
+        "no path separators or markup in the file name: {hostile}"
+    );
+}
