@@ -37,8 +37,12 @@ use raccordo::meetings::{
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
 };
+use raccordo::minutes::batch::{
+    BatchItem, BatchOutcome, BatchPlan, BatchProgress, BatchSelection, BatchTarget,
+};
 use raccordo::minutes::{
-    MinutesContent, MinutesItem, MinutesStatus, MinutesVersionInfo, MinutesView,
+    Format as MinutesFormat, MinutesContent, MinutesItem, MinutesStatus, MinutesVersionInfo,
+    MinutesView,
 };
 use raccordo::overview::{
     AreaComune, AreaOverview, AreaRef, RecentChange, TimelineEntry, TimelineKind, TimelineTarget,
@@ -189,6 +193,13 @@ fn generate(dir: &Path) -> Vec<String> {
         MinutesContent,
         MinutesVersionInfo,
         MinutesView,
+        MinutesFormat,
+        BatchSelection,
+        BatchTarget,
+        BatchItem,
+        BatchPlan,
+        BatchProgress,
+        BatchOutcome,
         Reminder,
         CalendarOutcome,
         CalendarImportRow,

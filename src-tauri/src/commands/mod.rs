@@ -11,6 +11,7 @@ pub mod calendar_files;
 pub mod contact_files;
 pub mod contacts;
 pub mod meetings;
+pub mod minutes_batch;
 pub mod reminders;
 pub mod sai;
 pub mod sai_files;

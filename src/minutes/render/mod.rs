@@ -32,6 +32,7 @@ mod xml;
 /// The file formats of a verbale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(rename = "MinutesFormat")]
 pub enum Format {
     /// PDF, A4; with `pdfa` a PDF/A-2b file for archiving.
     Pdf {
