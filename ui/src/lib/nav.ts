@@ -68,6 +68,7 @@ export function areaOf(route: Route): AreaId | null {
     case 'incontro_modifica':
     case 'incontro_nuovo':
     case 'agenda_importa':
+    case 'agenda_verbali':
       return 'agenda';
     case 'sai':
       return 'sai';
