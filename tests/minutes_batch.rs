@@ -1,72 +1,21 @@
 //! Batch export of approved verbali: the selection (period, ASL, zone; drafts out; a revised
 //! verbale as its latest approved version), the new folder and the zip (names, count, formats),
-//! cancel and empty selections leaving nothing behind, hostile titles, the audit row, the CLI.
+//! cancel and empty selections leaving nothing behind, hostile titles, the audit row (the CLI:
+//! `minutes_batch_cli.rs`).
 
 mod common;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use common::meetings_cli::{fails, ok, run};
 use common::minutes_batch::{
-    asl_scope, entries, meeting, revise, verbale, zip_entries, zone_named,
+    asl_scope, entries, fixture, meeting, today_folder, verbale, zip_entries,
 };
 use common::{bytes, date, zone_id, TempDb};
 use raccordo::minutes::batch::{self, BatchSelection, BatchTarget};
 use raccordo::minutes::Format;
 use raccordo::territory::AslCode;
 use raccordo::{ApiError, ErrorKind, Store};
-
-/// The meetings of the fixture.
-struct Ids {
-    /// Zona Pisana, 02/03/2027, approved once.
-    pisa: i64,
-    /// ASL centro, 10/03/2027, approved, then a revision left as a draft.
-    centro_open: i64,
-    /// Zona Firenze, 12/03/2027, approved, revised and approved again (version 1).
-    firenze_v1: i64,
-    /// Zona Pisana, 15/03/2027, a draft never approved.
-    draft: i64,
-    /// Zona Pisana, 20/04/2027, approved (outside March).
-    april: i64,
-}
-
-fn fixture() -> (TempDb, Store, Ids) {
-    let db = TempDb::new();
-    let store = db.open();
-    let pisana = zone_named(&store, "Pisana");
-    let ids = Ids {
-        pisa: meeting(
-            &store,
-            "Conferenza zonale pisana",
-            (2027, 3, 2),
-            pisana.clone(),
-        ),
-        centro_open: meeting(
-            &store,
-            "Direttori SdS centro",
-            (2027, 3, 10),
-            asl_scope(AslCode::Centro),
-        ),
-        firenze_v1: meeting(
-            &store,
-            "Conferenza zonale fiorentina",
-            (2027, 3, 12),
-            zone_named(&store, "Firenze"),
-        ),
-        draft: meeting(&store, "Solo bozza", (2027, 3, 15), pisana.clone()),
-        april: meeting(&store, "Fuori periodo", (2027, 4, 20), pisana.clone()),
-    };
-    meeting(&store, "Senza verbale", (2027, 3, 16), pisana);
-    verbale(&store, ids.pisa, "Testo A approvato", true);
-    verbale(&store, ids.centro_open, "Testo B originale", true);
-    revise(&store, ids.centro_open, "Testo B in bozza", false);
-    verbale(&store, ids.firenze_v1, "Testo C prima", true);
-    revise(&store, ids.firenze_v1, "Testo C rivisto", true);
-    verbale(&store, ids.draft, "Testo D bozza", false);
-    verbale(&store, ids.april, "Testo E aprile", true);
-    (db, store, ids)
-}
 
 fn march() -> BatchSelection {
     BatchSelection {
@@ -95,13 +44,6 @@ fn export(
 ) -> raccordo::Result<batch::BatchOutcome> {
     let never = AtomicBool::new(false);
     batch::export_batch(store, sel, format, target, dest, &mut |_, _| {}, &never)
-}
-
-fn today_folder() -> String {
-    format!(
-        "verbali-{}",
-        raccordo::time::today_rome().format("%Y-%m-%d")
-    )
 }
 
 #[test]
@@ -184,7 +126,7 @@ fn filters_select_exactly_the_approved_verbali_of_period_asl_and_zone() {
 
 #[test]
 fn folder_batch_is_a_new_folder_with_the_latest_approved_versions() {
-    let (db, store, ids) = fixture();
+    let (db, store, _ids) = fixture();
     let dest = db.sibling("archivio");
     std::fs::create_dir(&dest).expect("dest");
     std::fs::write(dest.join("mio-file.txt"), "non toccare").expect("existing file");
@@ -254,7 +196,6 @@ fn folder_batch_is_a_new_folder_with_the_latest_approved_versions() {
         })
         .expect("audit");
     assert_eq!(audit, 2, "one audit row per batch, naming count and target");
-    let _ = ids;
 }
 
 #[test]
@@ -515,127 +456,4 @@ fn hostile_titles_give_safe_unique_file_names() {
         Vec::<String>::new(),
         "nothing written outside the chosen folder"
     );
-}
-
-#[test]
-fn cli_exports_to_a_folder_and_a_zip() {
-    let (db, _store, _ids) = fixture();
-    let dir = db.sibling("cartella");
-    std::fs::create_dir(&dir).expect("dir");
-    let dir_s = dir.display().to_string();
-    let (code, stdout, stderr) = run(
-        &db,
-        &[
-            "export",
-            "minutes-batch",
-            "--from",
-            "01/03/2027",
-            "--to",
-            "31/03/2027",
-            "--format",
-            "md",
-            "-o",
-            &dir_s,
-        ],
-    );
-    assert_eq!(code, 0, "folder export succeeds: {stderr}");
-    assert!(
-        stdout.contains("Esportati 3 verbali approvati in"),
-        "the outcome is printed: {stdout}"
-    );
-    assert!(
-        stderr.contains("verbali esportati: 3 di 3"),
-        "progress on stderr: {stderr}"
-    );
-    assert_eq!(
-        entries(&dir.join(today_folder())).len(),
-        3,
-        "three files in the new folder"
-    );
-    let zip = db.sibling("zona.zip");
-    let zip_s = zip.display().to_string();
-    let json: serde_json::Value = serde_json::from_str(&ok(
-        &db,
-        &[
-            "export",
-            "minutes-batch",
-            "--zone",
-            "Pisana",
-            "--format",
-            "html",
-            "--zip",
-            &zip_s,
-            "--json",
-        ],
-    ))
-    .expect("JSON outcome");
-    assert_eq!(json["count"], 2, "two Zona Pisana verbali: {json}");
-    assert_eq!(json["target"], "zip", "zip target: {json}");
-    assert_eq!(zip_entries(&zip).len(), 2, "two entries in the zip");
-    let line = fails(
-        &db,
-        &[
-            "export",
-            "minutes-batch",
-            "--zone",
-            "Pisana",
-            "--format",
-            "html",
-            "--zip",
-            &zip_s,
-        ],
-        1,
-    );
-    assert!(
-        line.contains("esiste già") && line.contains("--force"),
-        "an existing zip is not replaced without --force: {line}"
-    );
-    let line = fails(
-        &db,
-        &[
-            "export",
-            "minutes-batch",
-            "--asl",
-            "sud-est",
-            "--format",
-            "pdf",
-            "-o",
-            &dir_s,
-        ],
-        1,
-    );
-    assert!(
-        line.contains("Nessun verbale approvato"),
-        "an empty selection is one clear line: {line}"
-    );
-    let dry = ok(
-        &db,
-        &[
-            "export",
-            "minutes-batch",
-            "--asl",
-            "centro",
-            "--format",
-            "pdf",
-            "--dry-run",
-        ],
-    );
-    assert!(
-        dry.contains("2027-03-12-Conferenza-zonale-fiorentina-v1.pdf")
-            && dry.contains("Si esporterebbero 2 verbali"),
-        "the dry run lists the files it would write: {dry}"
-    );
-    let (code, _, err) = run(
-        &db,
-        &[
-            "export",
-            "minutes-batch",
-            "--format",
-            "md",
-            "--pdfa",
-            "-o",
-            &dir_s,
-        ],
-    );
-    assert_eq!(code, 2, "--pdfa without pdf is a usage error: {err}");
 }

@@ -11,6 +11,7 @@ use raccordo::territory::AslCode;
 use raccordo::Store;
 
 use super::meetings::{at, input, zone_id, zone_scope};
+use super::TempDb;
 
 /// A meeting of `kind` on `day` (y, m, d) at 10:00 with `scope`; returns its id.
 pub fn meeting(store: &Store, title: &str, day: (i32, u32, u32), scope: Scope) -> i64 {
@@ -97,4 +98,63 @@ pub fn zip_entries(file: &Path) -> BTreeMap<String, Vec<u8>> {
         out.insert(name, bytes);
     }
     out
+}
+
+/// The name of the folder a batch made today gets.
+pub fn today_folder() -> String {
+    format!(
+        "verbali-{}",
+        raccordo::time::today_rome().format("%Y-%m-%d")
+    )
+}
+
+/// The meetings of the fixture.
+pub struct Ids {
+    /// Zona Pisana, 02/03/2027, approved once.
+    pub pisa: i64,
+    /// ASL centro, 10/03/2027, approved, then a revision left as a draft.
+    pub centro_open: i64,
+    /// Zona Firenze, 12/03/2027, approved, revised and approved again (version 1).
+    pub firenze_v1: i64,
+    /// Zona Pisana, 15/03/2027, a draft never approved.
+    pub draft: i64,
+    /// Zona Pisana, 20/04/2027, approved (outside March).
+    pub april: i64,
+}
+
+pub fn fixture() -> (TempDb, Store, Ids) {
+    let db = TempDb::new();
+    let store = db.open();
+    let pisana = zone_named(&store, "Pisana");
+    let ids = Ids {
+        pisa: meeting(
+            &store,
+            "Conferenza zonale pisana",
+            (2027, 3, 2),
+            pisana.clone(),
+        ),
+        centro_open: meeting(
+            &store,
+            "Direttori SdS centro",
+            (2027, 3, 10),
+            asl_scope(AslCode::Centro),
+        ),
+        firenze_v1: meeting(
+            &store,
+            "Conferenza zonale fiorentina",
+            (2027, 3, 12),
+            zone_named(&store, "Firenze"),
+        ),
+        draft: meeting(&store, "Solo bozza", (2027, 3, 15), pisana.clone()),
+        april: meeting(&store, "Fuori periodo", (2027, 4, 20), pisana.clone()),
+    };
+    meeting(&store, "Senza verbale", (2027, 3, 16), pisana);
+    verbale(&store, ids.pisa, "Testo A approvato", true);
+    verbale(&store, ids.centro_open, "Testo B originale", true);
+    revise(&store, ids.centro_open, "Testo B in bozza", false);
+    verbale(&store, ids.firenze_v1, "Testo C prima", true);
+    revise(&store, ids.firenze_v1, "Testo C rivisto", true);
+    verbale(&store, ids.draft, "Testo D bozza", false);
+    verbale(&store, ids.april, "Testo E aprile", true);
+    (db, store, ids)
 }
