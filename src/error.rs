@@ -126,6 +126,11 @@ pub enum Error {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 
+    /// Long work (a batch export) stopped at the user's request; `what` names it in Italian
+    /// ("L'esportazione dei verbali"). Nothing it wrote is left behind.
+    #[error("cancelled: {what}")]
+    Cancelled { what: &'static str },
+
     /// A broken invariant of the program itself (a bug), with a technical description.
     #[error("internal error: {0}")]
     Internal(String),
@@ -171,6 +176,7 @@ impl Error {
             | Error::UnknownColumn { .. }
             | Error::BadInput { .. } => ErrorKind::Import,
             Error::Migration { .. } | Error::Internal(_) => ErrorKind::Internal,
+            Error::Cancelled { .. } => ErrorKind::Cancelled,
             Error::Sqlite(e) => match sqlite_code(e) {
                 Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
                     ErrorKind::DatabaseLocked
@@ -207,6 +213,8 @@ pub enum ErrorKind {
     DatabaseLocked,
     Io,
     Import,
+    /// Stopped at the user's request (not a failure to report as such).
+    Cancelled,
     Internal,
 }
 
@@ -372,6 +380,10 @@ impl From<Error> for ApiError {
                     "Errore interno del database ({e}): segnala il problema agli sviluppatori."
                 ),
             },
+            Error::Cancelled { what } => format!(
+                "{what} è stata annullata: non è rimasto nessun file a metà e i file che c'erano \
+                 già non sono stati toccati."
+            ),
             Error::Internal(msg) => {
                 format!("Errore interno ({msg}): segnala il problema agli sviluppatori.")
             }

@@ -37,6 +37,9 @@ use raccordo::meetings::{
     InvitationView, MeetingConflict, MeetingFilter, MeetingInput, MeetingKind, MeetingStatus,
     MeetingSummary, MeetingView, ProposedInvitee, Scope, ScopeKind, ScopeView, StatusChange,
 };
+use raccordo::minutes::batch::{
+    BatchItem, BatchOutcome, BatchPlan, BatchProgress, BatchSelection, BatchTarget,
+};
 use raccordo::minutes::{
     Format as MinutesFormat, LogoPick, MinutesContent, MinutesItem, MinutesStatus,
     MinutesVersionInfo, MinutesView,
@@ -192,6 +195,12 @@ fn generate(dir: &Path) -> Vec<String> {
         MinutesView,
         MinutesFormat,
         LogoPick,
+        BatchSelection,
+        BatchTarget,
+        BatchItem,
+        BatchPlan,
+        BatchProgress,
+        BatchOutcome,
         Reminder,
         CalendarOutcome,
         CalendarImportRow,

@@ -1,6 +1,6 @@
 //! Native file dialogs (rfd, GTK 3 on Linux) and the test hook that stands in for them.
 //!
-//! Contract: [`open_file`] and [`save_file`] block the calling thread until the user chooses
+//! Contract: [`open_file`], [`save_file`] and [`pick_folder`] block the calling thread until the user chooses
 //! or cancels (`None`). They must not run on the main thread: rfd hands the dialog to the GTK
 //! main loop, which the main thread runs — commands that use them are `async` and call them
 //! through `spawn_blocking`. Paths never come from the webview: the UI only ever sees the file
@@ -52,6 +52,18 @@ pub fn save_file(title: &str, file_name: &str, filter: (&str, &str)) -> Option<P
     dialog.save_file()
 }
 
+/// Asks for a folder (an existing one, or one created in the dialog).
+pub fn pick_folder(title: &str) -> Option<PathBuf> {
+    if let Some(answer) = test_answer() {
+        return answer;
+    }
+    let mut dialog = rfd::FileDialog::new().set_title(title);
+    if let Some(home) = directories_home() {
+        dialog = dialog.set_directory(home);
+    }
+    dialog.pick_folder()
+}
+
 fn directories_home() -> Option<PathBuf> {
     std::env::var_os("HOME").map(PathBuf::from)
 }
@@ -81,4 +93,9 @@ pub async fn choose_destination(
         .await
         .flatten()
         .map(|path| raccordo::interchange::filename::with_default_extension(path, ext))
+}
+
+/// [`pick_folder`] run off the main thread; `None` when cancelled.
+pub async fn choose_folder(title: &'static str) -> Option<PathBuf> {
+    run(move || pick_folder(title)).await.flatten()
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Mutex;
 
 use raccordo::error::{ApiError, Entity, Error};
@@ -16,6 +16,43 @@ pub struct AppState {
     store: Result<Store, ApiError>,
     startup: Option<StartupReport>,
     pub picked: PickedFiles,
+    pub batch: BatchControl,
+}
+
+/// The one batch export of verbali that may run at a time, and its cancel flag.
+#[derive(Default)]
+pub struct BatchControl {
+    running: AtomicBool,
+    pub cancel: AtomicBool,
+}
+
+/// Marks the batch as running until dropped.
+pub struct BatchRun<'a>(&'a BatchControl);
+
+impl Drop for BatchRun<'_> {
+    fn drop(&mut self) {
+        self.0.running.store(false, Ordering::SeqCst);
+    }
+}
+
+impl BatchControl {
+    /// Starts a batch (clearing an old cancel); refused while another one runs.
+    pub fn start(&self) -> Result<BatchRun<'_>, ApiError> {
+        if self.running.swap(true, Ordering::SeqCst) {
+            return Err(ApiError::from(Error::Conflict {
+                message: "Un'esportazione di verbali è già in corso: attendi che finisca o \
+                          annullala."
+                    .to_owned(),
+            }));
+        }
+        self.cancel.store(false, Ordering::SeqCst);
+        Ok(BatchRun(self))
+    }
+
+    /// Asks the running batch to stop (before its next file).
+    pub fn request_cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
 }
 
 /// Files the user chose in a native dialog, by opaque token: the webview refers to a chosen file
@@ -66,6 +103,7 @@ impl AppState {
                     store: Err(ApiError::from(e)),
                     startup: None,
                     picked: PickedFiles::default(),
+                    batch: BatchControl::default(),
                 }
             }
         };
@@ -83,6 +121,7 @@ impl AppState {
             store,
             startup,
             picked: PickedFiles::default(),
+            batch: BatchControl::default(),
         }
     }
 
@@ -140,6 +179,33 @@ mod tests {
 
     fn args(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn one_batch_at_a_time_and_a_new_batch_forgets_an_old_cancel() {
+        let control = BatchControl::default();
+        control.request_cancel();
+        let run = control.start().expect("first batch starts");
+        assert!(
+            !control.cancel.load(Ordering::SeqCst),
+            "a cancel from before the batch does not stop it"
+        );
+        let second = control.start().err().map(|e| e.kind);
+        assert_eq!(
+            second,
+            Some(raccordo::ErrorKind::Conflict),
+            "a second batch while one runs is refused"
+        );
+        control.request_cancel();
+        assert!(
+            control.cancel.load(Ordering::SeqCst),
+            "cancel reaches the running batch"
+        );
+        drop(run);
+        assert!(
+            control.start().is_ok(),
+            "after the first one ends another may start"
+        );
     }
 
     #[test]

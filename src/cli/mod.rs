@@ -19,6 +19,7 @@ mod meetings_extra;
 mod meetings_input;
 mod meetings_show;
 mod minutes;
+mod minutes_batch;
 mod org_links;
 mod output;
 mod safety;

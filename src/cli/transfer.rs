@@ -98,6 +98,9 @@ pub enum ExportCommand {
     Actions(super::actions::ExportActionsArgs),
     /// Esporta il verbale di un incontro (PDF, anche PDF/A-2b; DOCX; ODT; Markdown; HTML)
     Minutes(super::minutes::ExportMinutesArgs),
+    /// Esporta tutti i verbali approvati di un periodo, di un'ASL o di una zona in una nuova
+    /// cartella (-o CARTELLA) o in un file zip (--zip FILE)
+    MinutesBatch(super::minutes_batch::ExportMinutesBatchArgs),
     /// Esporta la «Scheda comune» in PDF: persone in carica, azioni, incontri, cronologia
     Comune {
         /// Codice ISTAT del comune (ad esempio 050026 per Pisa)
@@ -234,6 +237,7 @@ pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
         ExportCommand::Calendar(args) => super::calendar::export(db, args, out),
         ExportCommand::Actions(args) => super::actions::export(db, args, out),
         ExportCommand::Minutes(args) => super::minutes::export(db, args, out),
+        ExportCommand::MinutesBatch(args) => super::minutes_batch::export(db, args, out),
         ExportCommand::Comune {
             istat,
             output,

@@ -46,6 +46,7 @@ pub use invitees::{propose_invitees, set_attendance};
 pub use read::{
     count_meetings, list_meetings, meeting, meeting_by_uid, series_info, SeriesInfo, LIST_MAX,
 };
+pub(crate) use read::{filter_sql, finish_summaries, summary_row, SUMMARY_SQL};
 pub use store::{
     create_meeting, delete_meeting, delete_series, input_of, move_meeting, set_status,
     update_meeting,

@@ -301,7 +301,7 @@ pub fn series_info(conn: &Connection, series_id: i64) -> Result<SeriesInfo> {
 }
 
 /// WHERE clause and parameters of a filter.
-fn filter_sql(f: &MeetingFilter) -> Result<(String, Vec<rusqlite::types::Value>)> {
+pub(crate) fn filter_sql(f: &MeetingFilter) -> Result<(String, Vec<rusqlite::types::Value>)> {
     use rusqlite::types::Value;
     let mut wh = vec!["1 = 1".to_owned()];
     let mut p: Vec<Value> = Vec::new();

@@ -17,7 +17,13 @@
 //! - Follow-ups are real actions (`crate::actions`) linked to the meeting and agenda item.
 //! - [`build::document_of`] gives the document of a version or of the current state;
 //!   [`export::export_minutes`] writes it atomically and records the export.
+//! - [`batch`] exports every approved verbale of a period, ASL or zone (latest approved version
+//!   of each) into a new folder or one zip file, with progress and cancel, leaving nothing
+//!   behind on error or cancel ([`batch::plan`] is the preview, [`batch::export_batch`] the
+//!   export).
 
+pub mod batch;
+mod batch_write;
 pub mod build;
 pub mod document;
 pub mod export;

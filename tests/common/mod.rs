@@ -9,6 +9,7 @@ pub mod figures;
 pub mod meetings;
 pub mod meetings_cli;
 pub mod minutes;
+pub mod minutes_batch;
 pub mod random_data;
 pub mod safety;
 pub mod sai;

@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod meetings;
 pub mod minutes;
 pub mod minutes_files;
+pub mod minutes_batch;
 pub mod reminders;
 pub mod sai;
 pub mod sai_files;

@@ -27,6 +27,12 @@ import type { AuditFilter } from './bindings/AuditFilter';
 import type { AuditPage } from './bindings/AuditPage';
 import type { BackupEntry } from './bindings/BackupEntry';
 import type { BackupOverview } from './bindings/BackupOverview';
+import type { BatchOutcome } from './bindings/BatchOutcome';
+import type { BatchPlan } from './bindings/BatchPlan';
+import type { BatchProgress } from './bindings/BatchProgress';
+import type { BatchSelection } from './bindings/BatchSelection';
+import type { BatchTarget } from './bindings/BatchTarget';
+import type { MinutesFormat } from './bindings/MinutesFormat';
 import type { CalendarImportReport } from './bindings/CalendarImportReport';
 import type { CalendarPick } from './bindings/CalendarPick';
 import type { CalendarSelection } from './bindings/CalendarSelection';
@@ -96,6 +102,7 @@ const ERROR_KINDS: readonly ErrorKind[] = [
   'database_locked',
   'io',
   'import',
+  'cancelled',
   'internal',
 ];
 
@@ -488,6 +495,33 @@ export function saveReminderSettings(input: ReminderSettings): Promise<ReminderS
 export function watchReminders(onReminder: (reminder: Reminder) => void): Promise<void> {
   const channel = new Channel<Reminder>(onReminder);
   return call<void>('reminders_watch', { on_reminder: channel });
+}
+
+// ---- Verbali: batch export ---------------------------------------------------------------------
+
+/** The approved verbali `selection` would export (latest approved version of each). */
+export function minutesBatchPreview(selection: BatchSelection): Promise<BatchPlan> {
+  return call<BatchPlan>('minutes_batch_preview', { selection });
+}
+
+/**
+ * Asks where (a folder, in which a new folder is created, or a zip file) through the native
+ * dialog, then exports, reporting progress; `null` when the dialog was cancelled. A cancel
+ * ({@link minutesBatchCancel}) rejects with kind `cancelled` and leaves nothing behind.
+ */
+export function minutesBatchExport(
+  selection: BatchSelection,
+  format: MinutesFormat,
+  target: BatchTarget,
+  onProgress: (progress: BatchProgress) => void,
+): Promise<BatchOutcome | null> {
+  const channel = new Channel<BatchProgress>(onProgress);
+  return call<BatchOutcome | null>('minutes_batch_export', { selection, format, target, on_progress: channel });
+}
+
+/** Stops the running batch export before its next file. */
+export function minutesBatchCancel(): Promise<void> {
+  return call<void>('minutes_batch_cancel');
 }
 
 // ---- Ricognizione SAI ----------------------------------------------------------------------------

@@ -69,6 +69,7 @@ export function areaOf(route: Route): AreaId | null {
     case 'verbale':
     case 'incontro_nuovo':
     case 'agenda_importa':
+    case 'agenda_verbali':
       return 'agenda';
     case 'sai':
       return 'sai';

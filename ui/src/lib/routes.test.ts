@@ -104,7 +104,8 @@ describe('agenda routes', () => {
     expect(parseHash('#/agenda/nuovo?inizio=2027-03-25T10:30&giornata=1')).toEqual({ name: 'incontro_nuovo', start: '2027-03-25T10:30', allDay: true });
     expect(parseHash('#/agenda/nuovo?inizio=domani')).toEqual({ name: 'incontro_nuovo', start: null, allDay: false });
     expect(parseHash('#/agenda/importa'), 'the calendar import screen').toEqual({ name: 'agenda_importa' });
-    for (const bad of ['#/agenda/incontro/0', '#/agenda/incontro/x', '#/agenda/incontro/3/altro', '#/agenda/incontro/0/verbale', '#/agenda/incontro/3/verbale/1', '#/agenda/boh', '#/agenda/importa/1']) {
+    expect(parseHash('#/agenda/verbali'), 'the batch export of verbali').toEqual({ name: 'agenda_verbali' });
+    for (const bad of ['#/agenda/incontro/0', '#/agenda/incontro/x', '#/agenda/incontro/3/altro', '#/agenda/incontro/0/verbale', '#/agenda/incontro/3/verbale/1', '#/agenda/boh', '#/agenda/importa/1', '#/agenda/verbali/2']) {
       expect(parseHash(bad).name, bad).toBe('not_found');
     }
   });
@@ -120,6 +121,7 @@ describe('agenda routes', () => {
       { name: 'incontro_nuovo', start: '2027-03-25T09:00', allDay: false },
       { name: 'incontro_nuovo', start: null, allDay: false },
       { name: 'agenda_importa' },
+      { name: 'agenda_verbali' },
     ];
     for (const route of routes) expect(parseHash(routeHref(route)), routeHref(route)).toEqual(route);
     expect(meetingHref(3)).toBe('#/agenda/incontro/3');

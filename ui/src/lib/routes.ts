@@ -91,6 +91,7 @@ export type Route =
   /** `start` `YYYY-MM-DDTHH:MM` of the slot clicked (or null); `allDay` for a day of the month. */
   | { name: 'incontro_nuovo'; start: string | null; allDay: boolean }
   | { name: 'agenda_importa' }
+  | { name: 'agenda_verbali' }
   | { name: 'sai'; query: SaiQuery }
   | { name: 'azioni'; query: ActionsQuery }
   | { name: 'azione'; id: number }
@@ -171,6 +172,7 @@ function parseAgenda(second: string | undefined, rest: string[], search: string,
   const [third, ...more] = rest;
   if (second === undefined) return { name: 'agenda', query: agendaQueryOf(params) };
   if (second === 'importa' && third === undefined) return { name: 'agenda_importa' };
+  if (second === 'verbali' && third === undefined) return { name: 'agenda_verbali' };
   if (second === 'nuovo' && third === undefined) {
     const start = params.get('inizio');
     return {
@@ -305,6 +307,8 @@ export function routeHref(route: Route): string {
     }
     case 'agenda_importa':
       return '#/agenda/importa';
+    case 'agenda_verbali':
+      return '#/agenda/verbali';
     case 'sai':
       return saiHref(route.query);
     case 'azioni':

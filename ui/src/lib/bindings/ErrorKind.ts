@@ -3,4 +3,4 @@
 /**
  * Kind of an [`ApiError`], for the UI to choose how to react.
  */
-export type ErrorKind = "not_found" | "validation" | "conflict" | "database_too_new" | "database_corrupt" | "database_locked" | "io" | "import" | "internal";
+export type ErrorKind = "not_found" | "validation" | "conflict" | "database_too_new" | "database_corrupt" | "database_locked" | "io" | "import" | "cancelled" | "internal";

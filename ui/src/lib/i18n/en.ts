@@ -1,4 +1,5 @@
 // English dictionary. Typed as `Dictionary`: a missing or extra key is a type error.
+import { minutesBatchEn } from './en/minutesBatch';
 import type { Dictionary } from './it';
 
 import { actionsEn } from './en/actions';
@@ -21,6 +22,7 @@ export const en: Dictionary = {
   ...saiEn,
   ...actionsEn,
   ...minutesEn,
+  ...minutesBatchEn,
   'app.name': 'Raccordo',
   'app.tagline': 'SAI territorial coordination',
   'app.starting': 'Starting Raccordo…',
@@ -64,6 +66,7 @@ export const en: Dictionary = {
   'error.hint.io':
     'Raccordo cannot read or write a file. Check the free disk space and the permissions, then try again.',
   'error.hint.import': 'The imported file contains errors: correct them and import it again.',
+  'error.hint.cancelled': 'Cancelled: nothing was written. You can start again whenever you like.',
   'error.hint.internal':
     'An unexpected error occurred. Try again; if it happens again, close and reopen Raccordo.',
 

@@ -1,6 +1,7 @@
 // Italian dictionary: the reference locale. Its keys define `MessageKey`; en.ts must have exactly
 // the same keys (enforced by the `Dictionary` type). Placeholders are `{name}`; plural pairs end
 // in `_one` / `_other`. Large areas keep their messages in it/<area>.ts, spread in here.
+import { minutesBatchIt } from './it/minutesBatch';
 import { actionsIt } from './it/actions';
 import { calendarFilesIt } from './it/calendarFiles';
 import { contactFilesIt } from './it/contactFiles';
@@ -21,6 +22,7 @@ export const it = {
   ...saiIt,
   ...actionsIt,
   ...minutesIt,
+  ...minutesBatchIt,
   'app.name': 'Raccordo',
   'app.tagline': 'Coordinamento territoriale SAI',
   'app.starting': 'Avvio di Raccordo…',
@@ -64,6 +66,7 @@ export const it = {
   'error.hint.io':
     'Raccordo non riesce a leggere o scrivere un file. Controlla lo spazio su disco e i permessi, poi riprova.',
   'error.hint.import': 'Il file importato contiene errori: correggili e ripeti l’importazione.',
+  'error.hint.cancelled': 'Operazione annullata: non è stato scritto nulla. Puoi ricominciare quando vuoi.',
   'error.hint.internal':
     'Si è verificato un errore imprevisto. Riprova; se si ripete, chiudi e riapri Raccordo.',
 

@@ -1,0 +1,71 @@
+//! Batch export of approved verbali: the preview, the export (the destination — a folder, in
+//! which a new folder is created, or a zip file — through the native dialog; progress on a
+//! channel; the work on a blocking thread) and its cancel.
+
+use raccordo::error::ApiError;
+use raccordo::minutes::batch::{
+    self, BatchOutcome, BatchPlan, BatchProgress, BatchSelection, BatchTarget,
+};
+use raccordo::minutes::Format;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+
+use crate::dialog;
+use crate::AppState;
+
+/// The approved verbali `selection` would export.
+#[tauri::command(rename_all = "snake_case")]
+pub fn minutes_batch_preview(
+    state: State<'_, AppState>,
+    selection: BatchSelection,
+) -> Result<BatchPlan, ApiError> {
+    Ok(state.store()?.read(|c| batch::plan(c, &selection))?)
+}
+
+/// Asks where, then exports; `null` when the dialog was cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn minutes_batch_export(
+    app: AppHandle,
+    selection: BatchSelection,
+    format: Format,
+    target: BatchTarget,
+    on_progress: Channel<BatchProgress>,
+) -> Result<Option<BatchOutcome>, ApiError> {
+    let dest = match target {
+        BatchTarget::Folder => dialog::choose_folder("Cartella in cui esportare i verbali").await,
+        BatchTarget::Zip => {
+            let name = format!("verbali-{}.zip", raccordo::time::today_rome());
+            dialog::choose_destination("Esporta verbali in un file zip", name, "zip").await
+        }
+    };
+    let Some(dest) = dest else { return Ok(None) };
+    let run = move || {
+        let state = app.state::<AppState>();
+        let _running = state.batch.start()?;
+        let mut progress = |done, total| drop(on_progress.send(BatchProgress { done, total }));
+        let cancel = &state.batch.cancel;
+        let store = state.store()?;
+        Ok(Some(batch::export_batch(
+            store,
+            &selection,
+            format,
+            target,
+            &dest,
+            &mut progress,
+            cancel,
+        )?))
+    };
+    dialog::run(run).await.unwrap_or_else(|| Err(interrupted()))
+}
+
+/// Stops the running batch before its next file (it then leaves nothing behind).
+#[tauri::command]
+pub fn minutes_batch_cancel(state: State<'_, AppState>) {
+    state.batch.request_cancel();
+}
+
+fn interrupted() -> ApiError {
+    ApiError::from(raccordo::Error::Internal(
+        "the batch export thread stopped unexpectedly".to_owned(),
+    ))
+}
