@@ -63,7 +63,6 @@ import type { InvitationView } from './bindings/InvitationView';
 import type { MeetingConflict } from './bindings/MeetingConflict';
 import type { MinutesContent } from './bindings/MinutesContent';
 import type { MinutesView } from './bindings/MinutesView';
-import type { MinutesFormat } from './bindings/MinutesFormat';
 import type { LogoPick } from './bindings/LogoPick';
 import type { MeetingFilter } from './bindings/MeetingFilter';
 import type { MeetingInput } from './bindings/MeetingInput';
