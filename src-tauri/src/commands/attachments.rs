@@ -3,22 +3,13 @@
 //! The page names a file only by the attachment's id; paths stay on the Rust side. Copying and
 //! verifying (up to 200 MB) run on a blocking thread, never on the main one.
 
-use raccordo::error::{ApiError, Error};
+use raccordo::error::ApiError;
 use raccordo::meetings::attachments;
 use raccordo::meetings::Attachment;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 
+use super::blocking;
 use crate::{dialog, viewer, AppState};
-
-/// Runs `f` (file work) on a blocking thread with the app's state.
-async fn blocking<T: Send + 'static>(
-    app: AppHandle,
-    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
-        .await
-        .map_err(|e| ApiError::from(Error::Internal(format!("attività interrotta: {e}"))))?
-}
 
 /// Shows the open dialog and attaches the chosen file to meeting `meeting_id`; `null` when
 /// cancelled.

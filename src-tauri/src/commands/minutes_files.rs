@@ -1,24 +1,15 @@
 //! Verbale files: the logo chosen in the native open dialog (kept by token), the export in any
-//! format through the native save dialog, and «Apri PDF» (rendered into `anteprime-verbali/` beside the database and
-//! handed to the system viewer, from which the coordinator can also print). Rendering and
-//! writing run on a blocking thread; the webview never sends a path.
+//! format through the native save dialog, and «Apri PDF» (rendered into `anteprime-verbali/`
+//! beside the database and handed to the system viewer, from which the coordinator can also
+//! print). Rendering and writing run on a blocking thread; the webview never sends a path.
 
 use raccordo::contacts::transfer::ExportOutcome;
 use raccordo::error::{ApiError, Error};
 use raccordo::minutes::{self, Format, LogoPick};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 
+use super::blocking;
 use crate::{dialog, viewer, AppState};
-
-/// Runs `f` (rendering, file work) on a blocking thread with the app's state.
-async fn blocking<T: Send + 'static>(
-    app: AppHandle,
-    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
-        .await
-        .map_err(|e| ApiError::from(Error::Internal(format!("attività interrotta: {e}"))))?
-}
 
 /// Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when
 /// cancelled.

@@ -19,3 +19,19 @@ pub mod sai;
 pub mod sai_files;
 pub mod settings;
 pub mod territory;
+
+use raccordo::error::{ApiError, Error};
+use tauri::{AppHandle, Manager};
+
+use crate::AppState;
+
+/// Runs `f` (file work, rendering) on a blocking thread with the app's state: never on the main
+/// thread, which runs the GTK loop, nor on the async runtime's workers.
+pub(crate) async fn blocking<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+        .await
+        .map_err(|e| ApiError::from(Error::Internal(format!("attività interrotta: {e}"))))?
+}
