@@ -9,6 +9,8 @@ set -euo pipefail
 mode="${1:-test}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 TAURI_DRIVER_VERSION="2.1.0"
+# cargo-audit reads the RustSec snapshot in tools/advisory-db (make test: the audit stage).
+CARGO_AUDIT_VERSION="0.22.2"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'errore: %s\n' "$*" >&2; exit 1; }
@@ -61,5 +63,9 @@ if [ "$mode" = test ]; then
      [ "$(cargo install --list | grep -c "^tauri-driver v$TAURI_DRIVER_VERSION:")" -eq 0 ]; then
     say "cargo install tauri-driver $TAURI_DRIVER_VERSION"
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet
+  fi
+  if [ "$(cargo install --list | grep -c "^cargo-audit v$CARGO_AUDIT_VERSION:")" -eq 0 ]; then
+    say "cargo install cargo-audit $CARGO_AUDIT_VERSION"
+    cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked --quiet
   fi
 fi
