@@ -7,10 +7,8 @@ import type { ActionSort } from './bindings/ActionSort';
 import type { ActionStatus } from './bindings/ActionStatus';
 import type { AslCode } from './bindings/AslCode';
 import type { DueWindow } from './bindings/DueWindow';
-import { ACTION_PRIORITIES, ACTION_STATUSES, ASLS } from './vocab';
+import { ACTION_PRIORITIES, ACTION_SORTS, ACTION_STATUSES, ASLS, DUE_WINDOWS } from './vocab';
 
-export const DUE_WINDOWS: readonly DueWindow[] = ['overdue', 'today', 'this_week', 'next_30', 'no_date'];
-export const ACTION_SORTS: readonly ActionSort[] = ['due', 'priority', 'status', 'updated', 'title'];
 
 const ID = /^[1-9]\d{0,14}$/;
 const ISTAT = /^\d{6}$/;

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_PRIORITIES,
+  ACTION_SORTS,
   ACTION_STATUSES,
   ASLS,
   aslName,
   aslShortName,
   ATTENDANCES,
+  AUDIT_ACTIONS,
+  DUE_WINDOWS,
   isAslCode,
   isOneOf,
   MEETING_KINDS,
@@ -33,7 +36,11 @@ describe('vocab', () => {
     expect(SAI_STATUSES).toHaveLength(9);
     expect(SAI_STATUSES[0]).toBe('not_engaged');
     expect(ORG_KINDS[0]).toBe('comune');
-    for (const list of [MEETING_KINDS, MEETING_STATUSES, ATTENDANCES, SCOPE_KINDS, ACTION_STATUSES, ACTION_PRIORITIES, SAI_STATUSES, ORG_KINDS, ASLS]) {
+    expect(DUE_WINDOWS).toEqual(['overdue', 'today', 'this_week', 'next_30', 'no_date']);
+    expect(ACTION_SORTS[0]).toBe('due');
+    expect(AUDIT_ACTIONS).toEqual(['create', 'update', 'delete', 'import', 'export', 'migrate']);
+    const lists = [MEETING_KINDS, MEETING_STATUSES, ATTENDANCES, SCOPE_KINDS, ACTION_STATUSES, ACTION_PRIORITIES, DUE_WINDOWS, ACTION_SORTS];
+    for (const list of [...lists, SAI_STATUSES, ORG_KINDS, AUDIT_ACTIONS, ASLS]) {
       expect(new Set(list).size).toBe(list.length);
       expect(Object.isFrozen(list), 'a shared list cannot be changed by one screen').toBe(true);
     }

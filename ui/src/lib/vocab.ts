@@ -1,6 +1,7 @@
 // The fixed vocabularies of the UI, in display order: the three ASL (code, official and short
-// name), meeting kinds, statuses and attendance answers, scope kinds, action statuses and
-// priorities, SAI statuses and organisation kinds. This is the only place they are listed.
+// name), meeting kinds, statuses and attendance answers, scope kinds, action statuses,
+// priorities, due windows and sort orders, SAI statuses, organisation kinds and audit actions.
+// This is the only place they are listed.
 //
 // Each list is written as a record over the union type generated from the core's enum
 // (`lib/bindings/`), so a value added on the Rust side and not here — or one removed there and
@@ -8,9 +9,12 @@
 // (Follow-up: emit these lists, with the ASL names of `AslCode::official_name`, from the core's
 // bindings test instead of writing them here.)
 import type { ActionPriority } from './bindings/ActionPriority';
+import type { ActionSort } from './bindings/ActionSort';
 import type { ActionStatus } from './bindings/ActionStatus';
 import type { AslCode } from './bindings/AslCode';
 import type { Attendance } from './bindings/Attendance';
+import type { AuditAction } from './bindings/AuditAction';
+import type { DueWindow } from './bindings/DueWindow';
 import type { MeetingKind } from './bindings/MeetingKind';
 import type { MeetingStatus } from './bindings/MeetingStatus';
 import type { OrgKind } from './bindings/OrgKind';
@@ -73,6 +77,10 @@ export const ACTION_STATUSES = keysOf({ open: 1, in_progress: 1, waiting: 1, don
 
 export const ACTION_PRIORITIES = keysOf({ high: 1, normal: 1, low: 1 } satisfies Record<ActionPriority, 1>);
 
+export const DUE_WINDOWS = keysOf({ overdue: 1, today: 1, this_week: 1, next_30: 1, no_date: 1 } satisfies Record<DueWindow, 1>);
+
+export const ACTION_SORTS = keysOf({ due: 1, priority: 1, status: 1, updated: 1, title: 1 } satisfies Record<ActionSort, 1>);
+
 export const SAI_STATUSES = keysOf({
   not_engaged: 1,
   informed: 1,
@@ -98,3 +106,6 @@ export const ORG_KINDS = keysOf({
   associazione: 1,
   altro: 1,
 } satisfies Record<OrgKind, 1>);
+
+/** What an audit log entry records. */
+export const AUDIT_ACTIONS = keysOf({ create: 1, update: 1, delete: 1, import: 1, export: 1, migrate: 1 } satisfies Record<AuditAction, 1>);
