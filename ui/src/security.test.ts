@@ -4,10 +4,10 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import type { ApiError } from './lib/bindings/ApiError';
-import Comune from './screens/Comune.svelte';
-import Impostazioni from './screens/Impostazioni.svelte';
-import Territorio from './screens/Territorio.svelte';
-import Zone from './screens/Zone.svelte';
+import Comune from './screens/comune/Comune.svelte';
+import Impostazioni from './screens/sistema/Impostazioni.svelte';
+import Territorio from './screens/territorio/Territorio.svelte';
+import Zone from './screens/territorio/Zone.svelte';
 import { fakeBackend } from './test/backend';
 import { PISA, pisaDetail, tree, ZONES } from './test/fixtures';
 

@@ -7,12 +7,8 @@ import type { ActionSort } from './bindings/ActionSort';
 import type { ActionStatus } from './bindings/ActionStatus';
 import type { AslCode } from './bindings/AslCode';
 import type { DueWindow } from './bindings/DueWindow';
+import { ACTION_PRIORITIES, ACTION_SORTS, ACTION_STATUSES, ASLS, DUE_WINDOWS } from './vocab';
 
-export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'waiting', 'done', 'cancelled'];
-export const ACTION_PRIORITIES: readonly ActionPriority[] = ['high', 'normal', 'low'];
-export const DUE_WINDOWS: readonly DueWindow[] = ['overdue', 'today', 'this_week', 'next_30', 'no_date'];
-export const ACTION_SORTS: readonly ActionSort[] = ['due', 'priority', 'status', 'updated', 'title'];
-const ASL_CODES: readonly AslCode[] = ['nord-ovest', 'centro', 'sud-est'];
 
 const ID = /^[1-9]\d{0,14}$/;
 const ISTAT = /^\d{6}$/;
@@ -71,7 +67,7 @@ export function actionsQueryOf(params: URLSearchParams): ActionsQuery {
   const comune = params.get('comune');
   return {
     view: params.get('vista') === 'bacheca' ? 'bacheca' : 'elenco',
-    asl: oneOf(ASL_CODES, params.get('asl')),
+    asl: oneOf(ASLS, params.get('asl')),
     zone: id(params.get('zona')),
     comune: comune !== null && ISTAT.test(comune) ? comune : null,
     org: id(params.get('ente')),
@@ -191,6 +187,3 @@ export function aslAreaHref(code: AslCode): string {
   return `#/territorio/asl/${code}`;
 }
 
-export function isAslCode(value: string | undefined): value is AslCode {
-  return value !== undefined && (ASL_CODES as readonly string[]).includes(value);
-}

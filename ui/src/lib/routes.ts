@@ -7,13 +7,13 @@ import {
   actionsHref,
   actionsQueryOf,
   aslAreaHref,
-  isAslCode,
   newActionContextOf,
   newActionHref,
   zoneAreaHref,
   type ActionsQuery,
   type NewActionContext,
 } from './action-routes';
+import { isAslCode, isOneOf, MEETING_KINDS, SAI_STATUSES } from './vocab';
 
 /** What the Agenda shows, kept in the hash so Back and a reload return to the same calendar. */
 export interface AgendaQuery {
@@ -38,32 +38,8 @@ export interface SaiQuery {
 
 export const SAI_DEFAULT: SaiQuery = { view: 'tabella', asl: null, zone: null, province: null, statuses: [] };
 
-const SAI_STATUS_NAMES: readonly SaiStatus[] = [
-  'not_engaged',
-  'informed',
-  'interested',
-  'evaluating',
-  'deliberation_adopted',
-  'application_submitted',
-  'active',
-  'expanding',
-  'declined',
-];
-
 export const AGENDA_DEFAULT: AgendaQuery = { view: 'mese', date: null, asl: null, zone: null, kinds: [], text: '' };
 
-const MEETING_KINDS: readonly MeetingKind[] = [
-  'conferenza_zonale',
-  'conferenza_aziendale',
-  'conferenza_regionale',
-  'direttori_sds',
-  'giunta_unione',
-  'incontro_sindaco',
-  'zona_distretto',
-  'prefettura',
-  'altro',
-];
-const ASL_CODES: readonly AslCode[] = ['nord-ovest', 'centro', 'sud-est'];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -206,11 +182,11 @@ function agendaQueryOf(params: URLSearchParams): AgendaQuery {
   const date = params.get('data');
   const asl = params.get('asl');
   const zone = params.get('zona');
-  const kinds = (params.get('tipi') ?? '').split(',').filter((k): k is MeetingKind => (MEETING_KINDS as readonly string[]).includes(k));
+  const kinds = (params.get('tipi') ?? '').split(',').filter((k): k is MeetingKind => isOneOf(MEETING_KINDS, k));
   return {
     view: view === 'settimana' || view === 'elenco' ? view : 'mese',
     date: date !== null && ISO_DAY.test(date) ? date : null,
-    asl: (ASL_CODES as readonly (string | null)[]).includes(asl) ? (asl as AslCode) : null,
+    asl: isAslCode(asl) ? asl : null,
     zone: zone !== null && ID.test(zone) ? Number(zone) : null,
     kinds: [...new Set(kinds)],
     text: params.get('testo') ?? '',
@@ -222,10 +198,10 @@ function saiQueryOf(params: URLSearchParams): SaiQuery {
   const asl = params.get('asl');
   const zone = params.get('zona');
   const province = params.get('provincia');
-  const statuses = (params.get('stati') ?? '').split(',').filter((k): k is SaiStatus => (SAI_STATUS_NAMES as readonly string[]).includes(k));
+  const statuses = (params.get('stati') ?? '').split(',').filter((k): k is SaiStatus => isOneOf(SAI_STATUSES, k));
   return {
     view: view === 'mappa' || view === 'riepilogo' ? view : 'tabella',
-    asl: (ASL_CODES as readonly (string | null)[]).includes(asl) ? (asl as AslCode) : null,
+    asl: isAslCode(asl) ? asl : null,
     zone: zone !== null && ID.test(zone) ? Number(zone) : null,
     province: province !== null && /^[A-Za-z]{2}$/.test(province) ? province.toUpperCase() : null,
     statuses: [...new Set(statuses)],

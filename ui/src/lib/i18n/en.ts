@@ -110,12 +110,6 @@ export const en: Dictionary = {
   'profile.tooLong': 'At most {max} characters.',
   'profile.saved': 'Profile saved.',
 
-  'asl.nord-ovest': 'Azienda USL Toscana nord-ovest',
-  'asl.centro': 'Azienda USL Toscana centro',
-  'asl.sud-est': 'Azienda USL Toscana sud-est',
-  'aslShort.nord-ovest': 'ASL nord-ovest',
-  'aslShort.centro': 'ASL centro',
-  'aslShort.sud-est': 'ASL sud-est',
 
   'territorio.title': 'Territory',
   'territorio.summary': '{comuni} comuni · {population} inhabitants · {asl} ASL',

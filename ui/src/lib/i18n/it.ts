@@ -111,12 +111,6 @@ export const it = {
   'profile.tooLong': 'Al massimo {max} caratteri.',
   'profile.saved': 'Profilo salvato.',
 
-  'asl.nord-ovest': 'Azienda USL Toscana nord-ovest',
-  'asl.centro': 'Azienda USL Toscana centro',
-  'asl.sud-est': 'Azienda USL Toscana sud-est',
-  'aslShort.nord-ovest': 'ASL nord-ovest',
-  'aslShort.centro': 'ASL centro',
-  'aslShort.sud-est': 'ASL sud-est',
 
   'territorio.title': 'Territorio',
   'territorio.summary': '{comuni} comuni · {population} abitanti · {asl} ASL',

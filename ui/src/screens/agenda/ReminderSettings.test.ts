@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale } from '../../lib/i18n/index.svelte';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { PROFILE } from '../../test/fixtures';
-import Impostazioni from '../Impostazioni.svelte';
+import Impostazioni from '../sistema/Impostazioni.svelte';
 import ReminderSettings from './ReminderSettings.svelte';
 import { leadLabel, leadsSummary } from './reminders';
 

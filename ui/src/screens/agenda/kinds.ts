@@ -1,32 +1,10 @@
-// The fixed vocabularies of the Agenda: meeting kinds (with their colour class), statuses,
-// attendance answers, the scope each kind normally has, and the ten Tuscan provinces.
-import type { AslCode } from '../../lib/bindings/AslCode';
-import type { Attendance } from '../../lib/bindings/Attendance';
+// The Agenda's rules over its vocabularies (the lists themselves are in lib/vocab.ts): the colour
+// class of a meeting kind, the scope each kind normally has, the ten Tuscan provinces, and the
+// core filter of what the Agenda shows.
 import type { MeetingFilter } from '../../lib/bindings/MeetingFilter';
 import type { MeetingKind } from '../../lib/bindings/MeetingKind';
-import type { MeetingStatus } from '../../lib/bindings/MeetingStatus';
 import type { ScopeKind } from '../../lib/bindings/ScopeKind';
 import type { AgendaQuery } from '../../lib/routes';
-
-export const KINDS: readonly MeetingKind[] = [
-  'conferenza_zonale',
-  'conferenza_aziendale',
-  'conferenza_regionale',
-  'direttori_sds',
-  'giunta_unione',
-  'incontro_sindaco',
-  'zona_distretto',
-  'prefettura',
-  'altro',
-];
-
-export const STATUSES: readonly MeetingStatus[] = ['planned', 'confirmed', 'held', 'postponed', 'cancelled'];
-
-export const ATTENDANCES: readonly Attendance[] = ['invited', 'present', 'absent', 'excused', 'delegated'];
-
-export const ASLS: readonly AslCode[] = ['nord-ovest', 'centro', 'sud-est'];
-
-export const SCOPE_KINDS: readonly ScopeKind[] = ['none', 'region', 'asl', 'zone', 'province', 'unione', 'comune'];
 
 /** The CSS class (app.css) that colours a meeting of this kind. */
 export function kindClass(kind: MeetingKind): string {

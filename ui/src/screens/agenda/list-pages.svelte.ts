@@ -1,9 +1,10 @@
-// Paged loading behind the Agenda's list view: the meetings of a range are fetched PAGE at a
-// time as the list scrolls, and flattened into rows with a heading for every day. A response for
-// an older range or filter is dropped.
-import { ApiError, countMeetings, listMeetings } from '../../lib/api';
+// Paged loading behind the Agenda's list view (lib/paged): the meetings of a range are counted,
+// then fetched PAGE at a time as the list scrolls, and flattened into rows with a heading for
+// every day. A new range or filter clears the list at once; a response for an older one is dropped.
+import { countMeetings, listMeetings } from '../../lib/api';
 import type { MeetingFilter } from '../../lib/bindings/MeetingFilter';
 import type { MeetingSummary } from '../../lib/bindings/MeetingSummary';
+import { Paged } from '../../lib/paged.svelte';
 import { dateOf } from './calendar';
 
 export const PAGE = 200;
@@ -26,52 +27,16 @@ export function rowsOf(meetings: readonly MeetingSummary[]): ListRow[] {
   return rows;
 }
 
-export class MeetingPages {
-  total = $state<number | null>(null);
-  error = $state<ApiError | null>(null);
-  meetings = $state<MeetingSummary[]>([]);
-  rows = $derived(rowsOf(this.meetings));
-  #filter: MeetingFilter | null = null;
-  #generation = 0;
-  #loading = false;
+/** The meetings of a filter, counted first, then a page at a time; `days` are the rows of the list. */
+export class MeetingPages extends Paged<MeetingFilter, MeetingSummary> {
+  days = $derived(rowsOf(this.rows));
 
-  /** More meetings match than are loaded. */
-  get more(): boolean {
-    return this.total !== null && this.meetings.length < this.total;
-  }
-
-  async reset(filter: MeetingFilter): Promise<void> {
-    this.#filter = filter;
-    this.#generation += 1;
-    const generation = this.#generation;
-    this.#loading = false;
-    this.error = null;
-    this.meetings = [];
-    this.total = null;
-    try {
-      const total = await countMeetings({ ...filter, limit: null, offset: null });
-      if (generation !== this.#generation) return;
-      this.total = total;
-      await this.next();
-    } catch (e) {
-      if (generation === this.#generation) this.error = ApiError.from(e);
-    }
-  }
-
-  /** Loads the next page, if any and if none is loading. */
-  async next(): Promise<void> {
-    if (!this.#filter || this.#loading || !this.more) return;
-    this.#loading = true;
-    const generation = this.#generation;
-    try {
-      const page = await listMeetings({ ...this.#filter, limit: PAGE, offset: this.meetings.length });
-      if (generation !== this.#generation) return;
-      this.meetings = [...this.meetings, ...page];
-      if (page.length === 0) this.total = this.meetings.length;
-    } catch (e) {
-      if (generation === this.#generation) this.error = ApiError.from(e);
-    } finally {
-      if (generation === this.#generation) this.#loading = false;
-    }
+  constructor() {
+    super({
+      size: PAGE,
+      count: (filter) => countMeetings({ ...filter, limit: null, offset: null }),
+      fetch: async (filter, offset, limit) => ({ rows: await listMeetings({ ...filter, limit, offset }), total: null }),
+      clear: true,
+    });
   }
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_DEFAULT } from '../../lib/routes';
 import { meetingView, PROPOSED } from '../../test/meeting-fixtures';
-import { defaultScope, kindClass, KINDS, meetingFilter, PROVINCES } from './kinds';
+import { defaultScope, kindClass, meetingFilter, PROVINCES } from './kinds';
 import { draftOf, inputOf, localSpan, mergeProposals, newDraft, parseTime, problems, setKind } from './meeting-draft';
+import { MEETING_KINDS } from '../../lib/vocab';
 
 describe('filters → MeetingFilter', () => {
   it('sends the visible range and the chosen filters, trimming the text', () => {
@@ -27,7 +28,7 @@ describe('filters → MeetingFilter', () => {
 
 describe('kinds', () => {
   it('gives every kind a colour class and the scope the core expects', () => {
-    expect(KINDS).toHaveLength(9);
+    expect(MEETING_KINDS).toHaveLength(9);
     expect(kindClass('conferenza_zonale')).toBe('kind-conferenza-zonale');
     expect(defaultScope('conferenza_zonale')).toBe('zone');
     expect(defaultScope('direttori_sds')).toBe('asl');

@@ -4,9 +4,10 @@ import type { ActionOwner } from '../../lib/bindings/ActionOwner';
 import type { ActionStatus } from '../../lib/bindings/ActionStatus';
 import { formatDate } from '../../lib/format';
 import { t } from '../../lib/i18n/index.svelte';
+import { ACTION_STATUSES } from '../../lib/vocab';
 
-/** The board's columns, in the order of work. */
-export const BOARD_COLUMNS: readonly ActionStatus[] = ['open', 'in_progress', 'waiting', 'done', 'cancelled'];
+/** The board's columns, in the order of work: every status. */
+export const BOARD_COLUMNS: readonly ActionStatus[] = ACTION_STATUSES;
 
 /** Who carries it out, as shown: "—" when nobody. */
 export function ownerText(owner: ActionOwner, name: string): string {

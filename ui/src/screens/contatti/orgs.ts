@@ -1,20 +1,5 @@
-// Organisation kinds in display order, and the place an organisation covers, as one line.
-import type { OrgKind } from '../../lib/bindings/OrgKind';
+// The place an organisation covers, as one line.
 import type { OrgView } from '../../lib/bindings/OrgView';
-
-export const ORG_KINDS: readonly OrgKind[] = [
-  'comune',
-  'unione',
-  'sds',
-  'zona',
-  'asl',
-  'prefettura',
-  'regione',
-  'anci',
-  'ente_gestore',
-  'associazione',
-  'altro',
-];
 
 /** "Pisa", "Zona Pisana", "Provincia di Pisa", "ASL Toscana nord-ovest" — or ''. */
 export function orgPlace(org: OrgView): string {

@@ -5,18 +5,7 @@ import type { MapMark, LegendEntry } from '../../components/TuscanyMap.svelte';
 import type { SaiComuneView } from '../../lib/bindings/SaiComuneView';
 import type { SaiStatus } from '../../lib/bindings/SaiStatus';
 import { t } from '../../lib/i18n/index.svelte';
-
-export const SAI_STATUSES: readonly SaiStatus[] = [
-  'not_engaged',
-  'informed',
-  'interested',
-  'evaluating',
-  'deliberation_adopted',
-  'application_submitted',
-  'active',
-  'expanding',
-  'declined',
-];
+import { isOneOf, SAI_STATUSES } from '../../lib/vocab';
 
 /** Map colours: greys/blues while talking, yellows/oranges for the formal steps, greens for a project, a muted red for a refusal. */
 export const STATUS_FILL: Record<SaiStatus, string> = {
@@ -32,7 +21,7 @@ export const STATUS_FILL: Record<SaiStatus, string> = {
 };
 
 export function isSaiStatus(value: string): value is SaiStatus {
-  return (SAI_STATUSES as readonly string[]).includes(value);
+  return isOneOf(SAI_STATUSES, value);
 }
 
 /** The marks of the map: own status, or the covering ente's status hatched. */

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { router } from '../lib/router.svelte';
-import { apiError, callsTo, fakeBackend } from '../test/backend';
-import { CAPRAIA, PISA, tree, ZONES } from '../test/fixtures';
-import type { TerritoryTree } from '../lib/bindings/TerritoryTree';
+import { router } from '../../lib/router.svelte';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
+import { CAPRAIA, PISA, tree, ZONES } from '../../test/fixtures';
+import type { TerritoryTree } from '../../lib/bindings/TerritoryTree';
 import Territorio from './Territorio.svelte';
 
 function backend(t: TerritoryTree = tree(), search = [PISA, CAPRAIA]) {

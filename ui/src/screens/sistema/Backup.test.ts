@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { BackupEntry } from '../lib/bindings/BackupEntry';
-import type { BackupOverview } from '../lib/bindings/BackupOverview';
-import { apiError, callsTo, fakeBackend } from '../test/backend';
+import type { BackupEntry } from '../../lib/bindings/BackupEntry';
+import type { BackupOverview } from '../../lib/bindings/BackupOverview';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Backup from './Backup.svelte';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">.sqlite';

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { apiError, fakeBackend } from '../test/backend';
-import { INFO } from '../test/fixtures';
+import { apiError, fakeBackend } from '../../test/backend';
+import { INFO } from '../../test/fixtures';
 import Informazioni from './Informazioni.svelte';
 
 describe('Informazioni', () => {

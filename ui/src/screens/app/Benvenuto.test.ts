@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, callsTo, fakeBackend } from '../test/backend';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Benvenuto from './Benvenuto.svelte';
 
 const EMPTY = { coordinator_name: '', organisation: '', configured: false };

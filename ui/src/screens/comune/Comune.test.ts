@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { ComuneDetail } from '../lib/bindings/ComuneDetail';
-import { formatDate, todayIso } from '../lib/format';
-import { apiError, callsTo, fakeBackend } from '../test/backend';
-import { pisaDetail, ZONES } from '../test/fixtures';
+import type { ComuneDetail } from '../../lib/bindings/ComuneDetail';
+import { formatDate, todayIso } from '../../lib/format';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
+import { pisaDetail, ZONES } from '../../test/fixtures';
 import Comune from './Comune.svelte';
 
 function text(testid: string): string {

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { Zone as ZoneT } from '../lib/bindings/Zone';
-import { apiError, callsTo, fakeBackend } from '../test/backend';
-import { ZONES } from '../test/fixtures';
+import type { Zone as ZoneT } from '../../lib/bindings/Zone';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
+import { ZONES } from '../../test/fixtures';
 import Zone from './Zone.svelte';
 
 describe('Zone-distretto page', () => {

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { LOCALE_STORAGE_KEY } from '../lib/i18n/index.svelte';
-import { callsTo, fakeBackend } from '../test/backend';
-import { PROFILE } from '../test/fixtures';
+import { LOCALE_STORAGE_KEY } from '../../lib/i18n/index.svelte';
+import { callsTo, fakeBackend } from '../../test/backend';
+import { PROFILE } from '../../test/fixtures';
 import Impostazioni from './Impostazioni.svelte';
 
 describe('Impostazioni', () => {

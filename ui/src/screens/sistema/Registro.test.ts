@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../lib/bindings/AuditEntry';
-import type { AuditFilter } from '../lib/bindings/AuditFilter';
-import { apiError, callsTo, fakeBackend } from '../test/backend';
+import type { AuditEntry } from '../../lib/bindings/AuditEntry';
+import type { AuditFilter } from '../../lib/bindings/AuditFilter';
+import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Registro from './Registro.svelte';
 
 const NONE: AuditFilter = { action: null, entity: null, from: null, to: null, text: null };
