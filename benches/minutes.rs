@@ -13,7 +13,7 @@ use criterion::Criterion;
 use raccordo::minutes::{render, Format, MinutesDocument, Options};
 
 #[allow(dead_code)]
-#[path = "../tests/common/minutes.rs"]
+#[path = "../tests/it/common/minutes.rs"]
 mod fixture;
 
 const BUDGET: Duration = Duration::from_secs(1);

@@ -27,10 +27,10 @@ if [ "$mode" = test ]; then
   # check that no cell became a formula.
   # python3-xlib: the e2e suite closes the window as a window manager does (close-window.py).
   # python3-icalendar: the calendar tests read our ICS exports with an independent RFC 5545
-  # parser (tests/common/calendar.rs).
+  # parser (tests/it/common/calendar.rs).
   # libreoffice-writer-nogui, poppler-utils, qpdf, python3-docx, python3-odf: the minutes tests
   # open our PDF/DOCX/ODT verbali in LibreOffice Writer (headless) and in a second reader
-  # (pdftotext/pdffonts, qpdf --check, python-docx, odfpy) (tests/common/minutes.rs).
+  # (pdftotext/pdffonts, qpdf --check, python-docx, odfpy) (tests/it/common/minutes.rs).
   apt_pkgs+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-dejavu-core libreoffice-calc-nogui
     python3-xlib python3-icalendar libreoffice-writer-nogui poppler-utils qpdf python3-docx
     python3-odf)
