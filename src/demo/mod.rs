@@ -70,7 +70,7 @@ pub use minutes::DEMO_NOTE as MINUTES_DEMO_NOTE;
 pub use orgs::DEMO_ORG_NOTE;
 pub use people::DEMO_SOURCE;
 
-const BOUNDARIES: &str = include_str!("../assets/territory/toscana-comuni.geojson");
+const BOUNDARIES: &str = include_str!("../../assets/territory/toscana-comuni.geojson");
 
 /// Start date of synthetic memberships.
 const DEMO_VALID_FROM: (i32, u32, u32) = (2024, 1, 1);

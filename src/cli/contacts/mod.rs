@@ -5,10 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use raccordo::contacts::{
-    self, Email, LegalBasis, OrgInput, OrgKind, PersonFilter, PersonInput, PersonSummary,
-    PersonView, Phone, RoleInput, RoleView,
+    self, Email, LegalBasis, PersonFilter, PersonInput, PersonSummary, PersonView, Phone,
+    RoleInput, RoleView,
 };
-use raccordo::territory::AslCode;
 use raccordo::{time, Error, Store};
 
 use crate::cli::output::{col, num, yes_no, Format, Out};
@@ -18,8 +17,8 @@ mod args;
 mod org;
 mod org_links;
 
+use args::PersonFields;
 pub use args::{OrgCommand, PersonCommand, RoleCommand};
-use args::{OrgLinks, PersonFields};
 pub use org::org;
 
 type CmdResult = Result<ExitCode, Failure>;

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use raccordo::contacts::{self, OrgInput, OrgKind};
 use raccordo::territory::AslCode;
-use raccordo::{time, Error, Store};
+use raccordo::{time, Store};
 
 use super::args::{OrgCommand, OrgLinks};
-use super::{date, parse, CmdResult};
-use crate::cli::output::{col, num, yes_no, Format, Out};
+use super::{date, parse, roles, CmdResult};
+use crate::cli::output::{col, num, Format, Out};
 use crate::cli::Failure;
 
 fn org_input(

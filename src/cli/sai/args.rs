@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
+use raccordo::contacts::OrgKind;
 use raccordo::sai::{SaiFilter, SaiStatus};
 use raccordo::territory::AslCode;
 use raccordo::{time, Error};

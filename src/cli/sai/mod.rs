@@ -8,23 +8,21 @@
 //! asl|zone|province`; `changes --since D`; `export sai --format csv|xlsx -o FILE` (PDF: not
 //! available in this build, said so in one line).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand, ValueEnum};
-use raccordo::contacts::{self, OrgKind};
+use raccordo::contacts;
 use raccordo::interchange::CsvStyle;
 use raccordo::sai::export::SaiExportKind;
-use raccordo::sai::{self, SaiFilter, SaiGroupBy, SaiRecord, SaiStatus, SaiStatusInput};
-use raccordo::territory::AslCode;
-use raccordo::{time, Error, Store};
+use raccordo::sai::{self, SaiGroupBy, SaiRecord, SaiStatus, SaiStatusInput};
+use raccordo::{time, Store};
 
 use crate::cli::output::{col, num, thousands, Format, Out};
 use crate::cli::Failure;
 
 mod args;
 
-use args::{on_date, EditArgs, GroupArg, SaiFilterArgs, SaiFormat};
+use args::{on_date, EditArgs, GroupArg, SaiFormat};
 pub use args::{ExportSaiArgs, SaiCommand};
 
 type CmdResult = Result<ExitCode, Failure>;
