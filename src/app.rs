@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::migrate::user_version;
+use crate::db::version::user_version;
 use crate::db::Store;
 use crate::error::{ApiError, Result};
 use crate::settings;

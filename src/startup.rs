@@ -31,7 +31,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::backup::auto::{self, created_it, BackupEntry};
-use crate::backup::{replace_with, request, verified_source, PendingOutcome};
+use crate::backup::{request, PendingOutcome};
+use crate::db::copy::{replace_with, verified_source};
 use crate::db::marker::{self, MarkerState};
 use crate::db::open::inspect;
 use crate::db::Store;

@@ -23,7 +23,7 @@ use chrono_tz::Europe::Rome;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::auto::{list, BackupEntry, BackupReason};
+use super::names::{list, BackupEntry, BackupReason};
 use crate::error::{Error, Result};
 
 /// How many backups rotation keeps.

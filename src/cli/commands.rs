@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use raccordo::territory::{self, ComuneSummary, Level, TerritoryRow};
 use raccordo::{demo, paths, settings, time, ProfileInput, Store};
 
+use super::files::import_outcome;
 use super::output::{col, num, thousands, yes_no, Format, Out};
 use super::safety;
 use super::{
@@ -164,55 +165,6 @@ fn import_zones(
         time::format_it(valid_from)
     );
     import_outcome(out, format, &report, &applied, "il file è valido")
-}
-
-/// Prints an import report (the row table unless `format` is JSON, which the caller printed)
-/// and turns rejected rows into the one-line error: nothing was applied.
-pub(super) fn import_outcome(
-    out: &mut Out,
-    format: Format,
-    report: &raccordo::territory::ImportReport,
-    applied: &str,
-    dry_run_ok: &str,
-) -> CmdResult {
-    if format != Format::Json {
-        out.line(&format!(
-            "File {}: {} righe lette, {} valide, {} rifiutate.",
-            report.file,
-            report.rows_read,
-            report.rows_ok,
-            report.rejected.len()
-        ))?;
-        if !report.rejected.is_empty() {
-            let rows: Vec<Vec<String>> = report
-                .rejected
-                .iter()
-                .map(|r| vec![r.line.to_string(), r.message.clone()])
-                .collect();
-            out.rows(format, &[num("Riga"), col("Motivo")], &rows)?;
-        }
-        out.line(&if report.applied {
-            applied.to_owned()
-        } else if report.dry_run && report.rejected.is_empty() {
-            format!("Prova (--dry-run): {dry_run_ok}; nessuna modifica applicata.")
-        } else {
-            "Nessuna modifica applicata.".to_owned()
-        })?;
-    }
-    if !report.rejected.is_empty() {
-        out.flush()?;
-        return Err(Failure::Api(raccordo::ApiError {
-            kind: raccordo::ErrorKind::Import,
-            message: format!(
-                "{} righe rifiutate in {}: nessuna modifica applicata; correggi le righe \
-                 indicate e riprova.",
-                report.rejected.len(),
-                report.file
-            ),
-            details: Vec::new(),
-        }));
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn zone(db: &Path, command: ZoneCommand, out: &mut Out) -> CmdResult {
@@ -474,7 +426,7 @@ fn demo_cmd(db: &Path, scale: u32, out: &mut Out) -> CmdResult {
         report.minutes,
         report.actions,
         report.sai_records,
-        raccordo::sai::demo::DEMO_SOURCE
+        raccordo::demo::sai::DEMO_SOURCE
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,26 +6,17 @@
 //! line on stderr, `errore: <message>`, exit status 2 for usage errors and 1 otherwise.
 
 mod actions;
-mod actions_args;
 mod audit;
-mod calendar;
 mod commands;
 mod contacts;
-mod contacts_args;
 mod crash;
+mod files;
 mod meetings;
-mod meetings_args;
-mod meetings_extra;
-mod meetings_input;
-mod meetings_show;
 mod minutes;
-mod minutes_batch;
-mod org_links;
 mod output;
 mod safety;
 mod sai;
 mod transfer;
-mod transfer_all;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

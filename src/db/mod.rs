@@ -1,19 +1,24 @@
-//! Local storage: the [`Store`] that owns the SQLite connection.
+//! Local storage: the database file and the [`Store`] that owns its SQLite connection.
 //!
-//! Contract: [`Store::open`] is the only way the app and the CLI get a database (it goes through
-//! [`open::open`]: integrity checks, pragmas, pre-migration backup, migrations, seeding). Reads go
-//! through [`Store::read`] with a `&Connection`; writes through [`Store::write`] with a
+//! Contract: `db` opens a database file ([`open::open_file`]: inspection, pragmas), copies and
+//! checks one ([`copy`]) and holds the handle; it depends on nothing but [`crate::error`] and
+//! [`crate::time`], so every module that reads or writes can sit above it. [`Store::open`] is the
+//! only way the app and the CLI get a database: it is defined in [`crate::schema`], which adds
+//! the pre-migration backup, the migrations and the seeding (they know the domain modules).
+//! Reads go through [`Store::read`] with a `&Connection`; writes through [`Store::write`] with a
 //! `&Transaction` that is committed before `write` returns `Ok` and rolled back when the closure
 //! returns `Err`. A `Store` is `Send + Sync` (one connection behind a mutex), so the desktop can
-//! keep it in its state.
+//! keep it in its state. When automatic backups are taken and which are kept is the policy of
+//! [`crate::backup`].
 //!
 //! While open, a store holds the clean-shutdown marker `<db file>.running` ([`marker`]); dropping
 //! the store (or [`Store::close`]) closes the connection first and then removes the marker, so a
 //! marker left behind means the process ended without closing (see [`crate::startup`]).
 
+pub mod copy;
 pub mod marker;
-pub mod migrate;
 pub mod open;
+pub mod version;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -22,8 +27,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use marker::RunningMarker;
-pub use migrate::SCHEMA_VERSION;
 pub use open::OpenReport;
+pub use version::SCHEMA_VERSION;
 
 /// The open database.
 #[derive(Debug)]
@@ -36,18 +41,16 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database at `path`, creating its folder and the file if missing, and migrating
-    /// it (after a backup) if it is older than this build.
-    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        let (conn, report) = open::open(&path)?;
+    /// Wraps a connection that [`crate::schema`] has just opened (checked, migrated, seeded)
+    /// and takes the clean-shutdown marker of its file.
+    pub(crate) fn from_open(conn: Connection, path: PathBuf, report: OpenReport) -> Store {
         let marker = RunningMarker::acquire(&path);
-        Ok(Store {
+        Store {
             conn: Mutex::new(conn),
             marker: Mutex::new(Some(marker)),
             path,
             report,
-        })
+        }
     }
 
     /// Closes the database, reporting a failure to close (dropping the store closes it too,
@@ -78,11 +81,6 @@ impl Store {
         );
         drop(conn);
         Ok(())
-    }
-
-    /// Opens the default database ([`crate::paths::default_db_path`]).
-    pub fn open_default() -> Result<Store> {
-        Store::open(crate::paths::default_db_path()?)
     }
 
     /// Path of the database file.

@@ -1,6 +1,7 @@
-//! The one place that opens the database for writing.
+//! The one place that opens a database file for writing, and the read-only looks at a file.
 //!
-//! Contract of [`open`]:
+//! Contract of [`open_file`] (steps 1–3) and of `Store::open` (all steps; steps 4 and after are
+//! [`crate::schema`]'s, which brings the file up to date):
 //! 1. A missing (or empty) file is created, with its parent directory.
 //! 2. An existing file is first inspected WITHOUT writing to it: its header must say SQLite, a
 //!    read-only connection must pass `PRAGMA quick_check`, its `application_id` must be
@@ -23,10 +24,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::backup;
-use crate::db::migrate::{self, APPLICATION_ID, SCHEMA_VERSION};
+use super::version::{APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{sqlite_code, Error, Result};
-use crate::territory::seed;
 
 /// Busy timeout of every connection.
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
@@ -44,6 +43,15 @@ pub struct OpenReport {
     pub pre_migration_backup: Option<PathBuf>,
 }
 
+/// What [`open_file`] found before opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileState {
+    /// The file existed and was not empty.
+    pub existing: bool,
+    /// Its schema version (0 for a new or empty file).
+    pub from_version: i64,
+}
+
 /// What a read-only look at an existing file found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Inspection {
@@ -52,8 +60,10 @@ pub(crate) struct Inspection {
     pub objects: i64,
 }
 
-/// Opens (creating or migrating as needed) the database at `path`; see the module contract.
-pub fn open(path: &Path) -> Result<(Connection, OpenReport)> {
+/// A read-write connection to the database file at `path`, checked and configured (steps 1–3
+/// of the module contract), with the schema version found before opening (0 for a new or empty
+/// file) and whether the file existed with content.
+pub fn open_file(path: &Path) -> Result<(Connection, FileState)> {
     let existing = match fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             return Err(Error::Io {
@@ -80,7 +90,7 @@ pub fn open(path: &Path) -> Result<(Connection, OpenReport)> {
         0
     };
 
-    let mut conn = Connection::open_with_flags(
+    let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -88,34 +98,11 @@ pub fn open(path: &Path) -> Result<(Connection, OpenReport)> {
     )
     .map_err(|e| classify_open_error(path, e))?;
     configure(&conn)?;
-
-    let mut pre_migration_backup = None;
-    if from_version > 0 && from_version < SCHEMA_VERSION {
-        let entry = backup::auto::backup_into_dir(
-            &conn,
-            path,
-            backup::BackupReason::PreMigration,
-            chrono::Utc::now(),
-        )?;
-        pre_migration_backup = Some(PathBuf::from(entry.path));
-    }
-    // Up-to-date databases skip the migrator's write lock (read commands stay read-only).
-    let migrated = if from_version == SCHEMA_VERSION {
-        migrate::Migrated {
-            from: from_version,
-            to: from_version,
-        }
-    } else {
-        migrate::migrate(&mut conn, path)?
-    };
-    seed::refresh_reference_if_needed(&mut conn)?;
     Ok((
         conn,
-        OpenReport {
-            created: !existing,
-            from_version: migrated.from,
-            schema_version: migrated.to,
-            pre_migration_backup,
+        FileState {
+            existing,
+            from_version,
         },
     ))
 }

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use super::schema::{self, ident};
 use super::{Cell, Dump, TableDump, FORMAT, FORMAT_VERSION};
-use crate::db::migrate::user_version;
+use crate::db::version::user_version;
 use crate::error::Result;
 use crate::time;
 

@@ -23,8 +23,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::db::migrate;
 use crate::error::{Error, Result};
+use crate::schema::migrate;
 
 /// Tables deliberately left out of a dump, with the reason.
 pub const EXCLUDED: &[(&str, &str)] = &[

@@ -26,7 +26,7 @@ use super::names::split_full_name;
 use super::record::{ContactField, ContactRecord};
 use super::text::{decode, TextEncoding};
 use crate::error::{Error, Result};
-use crate::territory::RowIssue;
+use crate::interchange::record::RowIssue;
 use crate::text::fold;
 
 /// Rows shown in a preview.

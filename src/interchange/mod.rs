@@ -21,7 +21,7 @@ pub mod write;
 
 pub use cell::{csv_cell, neutralise};
 pub use csv_contacts::{CsvPreview, CsvRead};
-pub use record::{ContactField, ContactRecord};
+pub use record::{AgendaItemInput, ContactField, ContactRecord, RowIssue};
 pub use text::TextEncoding;
 pub use vcard::{VcardRead, VcardVersion};
 pub use write::{atomic_write, write_csv, write_vcard, write_xlsx, CsvStyle};

@@ -1,5 +1,7 @@
-//! The neutral contact record exchanged between file formats (CSV, vCard, XLSX) and the
-//! contacts store.
+//! The neutral records exchanged between file formats and the stores: the contact record (CSV,
+//! vCard, XLSX), the agenda item a calendar event carries, and the per-row issue every reader
+//! reports. Domain modules re-export the last two (`territory::RowIssue`,
+//! `meetings::AgendaItemInput`), so `interchange` depends on no domain module.
 //!
 //! Contract: readers in `interchange` turn bytes into `ContactRecord`s (one per CSV row or
 //! vCard) and never touch the database; `contacts::import` applies records in one transaction;
@@ -51,4 +53,20 @@ pub enum ContactField {
     Tags,
     /// The column is not imported.
     Ignore,
+}
+
+/// A rejected row of an import file (1-based line number in the file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RowIssue {
+    pub line: u32,
+    pub message: String,
+}
+
+/// An agenda item as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgendaItemInput {
+    pub title: String,
+    pub presenter: String,
+    pub duration_min: Option<u32>,
+    pub notes: String,
 }

@@ -8,10 +8,29 @@
 //! with `…`. Writing to disk goes through [`super::atomic_write`].
 
 use rust_xlsxwriter::{Format, Workbook};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::cell::csv_cell;
-use super::write::CsvStyle;
 use crate::error::{Error, Result};
+
+/// Separator and BOM of a CSV export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CsvStyle {
+    /// `;` for Italian spreadsheets (default) or `,`.
+    pub separator: char,
+    /// UTF-8 byte-order mark, so Excel recognises UTF-8 (default true).
+    pub bom: bool,
+}
+
+impl Default for CsvStyle {
+    fn default() -> Self {
+        CsvStyle {
+            separator: ';',
+            bom: true,
+        }
+    }
+}
 
 /// Excel's limit for the text of one cell.
 const XLSX_MAX_CELL_CHARS: usize = 32_767;

@@ -28,7 +28,7 @@ use super::names::split_full_name;
 use super::record::ContactRecord;
 use super::text::decode;
 use crate::error::{Error, Result};
-use crate::territory::RowIssue;
+use crate::interchange::record::RowIssue;
 
 /// Most cards accepted in one file.
 pub const MAX_CARDS: usize = 200_000;

@@ -17,31 +17,11 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
 use super::record::ContactRecord;
+pub use super::table::CsvStyle;
 use super::table::{format_csv_table, format_xlsx_table};
 use super::vcard::{format_vcards, VcardVersion};
 use crate::error::{Error, Result};
-
-/// Separator and BOM of a CSV export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct CsvStyle {
-    /// `;` for Italian spreadsheets (default) or `,`.
-    pub separator: char,
-    /// UTF-8 byte-order mark, so Excel recognises UTF-8 (default true).
-    pub bom: bool,
-}
-
-impl Default for CsvStyle {
-    fn default() -> Self {
-        CsvStyle {
-            separator: ';',
-            bom: true,
-        }
-    }
-}
 
 /// Header row of contact exports (names that the CSV import recognises).
 pub const CONTACT_HEADERS: [&str; 10] = [

@@ -125,14 +125,7 @@ pub struct InvitationInput {
     pub title: String,
 }
 
-/// An agenda item as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AgendaItemInput {
-    pub title: String,
-    pub presenter: String,
-    pub duration_min: Option<u32>,
-    pub notes: String,
-}
+pub use crate::interchange::record::AgendaItemInput;
 
 /// What the form sends to create or edit a meeting (lists replace the stored ones; attendance of
 /// an invitation that is kept survives an edit).

@@ -17,9 +17,8 @@
 //!   field errors) and append an audit row with the organisation id. Exports ([`export`]) are
 //!   CSV (`;` + BOM, neutralised cells), XLSX (real dates and numbers) and the summary PDF with
 //!   the maps ([`report`]), written atomically.
-//! - Demo data ([`demo`]) is flagged `synthetic` and replaced by the next `demo` run.
+//! - Demo data (`crate::demo::sai`) is flagged `synthetic` and replaced by the next `demo` run.
 
-pub mod demo;
 pub mod export;
 mod place;
 mod read;

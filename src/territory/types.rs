@@ -176,12 +176,7 @@ pub struct ComuneDetail {
     pub zone_history: Vec<ZoneMembership>,
 }
 
-/// A rejected row of an import file (1-based line number in the file).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct RowIssue {
-    pub line: u32,
-    pub message: String,
-}
+pub use crate::interchange::record::RowIssue;
 
 /// Outcome of an import: all rows applied, or none (`applied = false`) when any row was rejected
 /// or on a dry run.

@@ -7,7 +7,7 @@ use crate::common;
 use std::path::Path;
 
 use common::{bytes, date, TempDb, AULLA, FIRENZE, PRATO};
-use raccordo::db::migrate::{migrate_to, user_version};
+use raccordo::schema::migrate::{migrate_to, user_version};
 use raccordo::{settings, territory, Store, SCHEMA_VERSION};
 use rusqlite::Connection;
 

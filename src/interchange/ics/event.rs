@@ -8,7 +8,7 @@ use super::zones::{Zone, Zones};
 use super::{IcsAttendee, IcsEvent, IcsStatus, IcsTime, PartStat, MAX_VALUES_PER_EVENT};
 use crate::interchange::content_line::{split_unescaped, unescape};
 use crate::interchange::csv_contacts::is_email;
-use crate::territory::RowIssue;
+use crate::interchange::record::RowIssue;
 
 /// Longest UID accepted.
 const UID_MAX: usize = 1000;
@@ -469,7 +469,7 @@ pub(super) fn convert(
             "X-RACCORDO-AGENDA" => {
                 let parts: Vec<&str> = split_unescaped(&p.value, ';');
                 if let [title, presenter, minutes, notes] = parts[..] {
-                    ev.agenda.push(crate::meetings::AgendaItemInput {
+                    ev.agenda.push(crate::interchange::record::AgendaItemInput {
                         title: one_line(title),
                         presenter: one_line(presenter),
                         duration_min: minutes.trim().parse().ok(),

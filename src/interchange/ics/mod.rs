@@ -49,9 +49,9 @@ pub use write::format_calendar;
 
 #[cfg(doc)]
 use crate::error::Error;
+use crate::interchange::record::AgendaItemInput;
+use crate::interchange::record::RowIssue;
 use crate::interchange::text::TextEncoding;
-use crate::meetings::AgendaItemInput;
-use crate::territory::RowIssue;
 
 /// PRODID of the files Raccordo writes.
 pub const PRODID: &str = "-//Raccordo//Raccordo 0.1//IT";

@@ -5,8 +5,8 @@ use super::lexer::{logical_lines, parse_property, Prop};
 use super::zones::{CustomZone, Zone, Zones};
 use super::{IcsRead, MAX_EVENTS, MAX_VALUES_PER_EVENT};
 use crate::error::{Error, Result};
+use crate::interchange::record::RowIssue;
 use crate::interchange::text::{decode, TextEncoding, MAX_INPUT_BYTES};
-use crate::territory::RowIssue;
 
 /// Most properties in one component (an event with tens of thousands of lines is not a meeting).
 const MAX_PROPS: usize = 4 * MAX_VALUES_PER_EVENT;

@@ -13,12 +13,16 @@ use std::process::ExitCode;
 use raccordo::meetings::{self, MeetingFilter, MeetingInput, MeetingStatus, MeetingView};
 use raccordo::{time, Error, Store};
 
-use super::meetings_args::ListFilter;
-pub use super::meetings_args::MeetingCommand;
-use super::meetings_input::{self as typed, Edit};
-use super::meetings_show as show;
-use super::output::{Format, Out};
-use super::Failure;
+pub(crate) mod args;
+mod extra;
+pub(crate) mod input;
+mod show;
+
+use crate::cli::output::{Format, Out};
+use crate::cli::Failure;
+use args::ListFilter;
+pub use args::MeetingCommand;
+use input::{self as typed, Edit};
 
 type CmdResult = Result<ExitCode, Failure>;
 
@@ -147,7 +151,7 @@ pub fn run(db: &Path, command: MeetingCommand, out: &mut Out) -> CmdResult {
             ))?;
         }
         MeetingCommand::Delete { id, series } => delete(&store, id, series, out)?,
-        MeetingCommand::Extra(command) => super::meetings_extra::run(&store, command, out)?,
+        MeetingCommand::Extra(command) => extra::run(&store, command, out)?,
         MeetingCommand::Propose {
             kind,
             scope,
@@ -248,7 +252,7 @@ fn list(store: &Store, f: ListFilter, format: Format, out: &mut Out) -> Result<(
         };
         out.line(&format!(
             "Incontri mostrati: {shown} su {}{more}.",
-            super::output::thousands(total)
+            crate::cli::output::thousands(total)
         ))?;
     }
     Ok(())

@@ -12,8 +12,8 @@
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Transaction};
 
-use super::types::{SaiPlaces, SaiStatus};
 use crate::error::{Error, Result};
+use crate::sai::types::{SaiPlaces, SaiStatus};
 use crate::territory::iso;
 use crate::time;
 

@@ -41,7 +41,7 @@
 //!   90 days before `today`, written through the minutes core — approved (some revised) when
 //!   older than two weeks, drafts after; the meeting with the Sindaco di Pisa a month ago always
 //!   has an approved one. They go with their meetings.
-//! - SAI survey ([`crate::sai::demo`], records flagged synthetic): a plausible ricognizione of
+//! - SAI survey ([`sai`], records flagged synthetic): a plausible ricognizione of
 //!   the comuni, Unioni and SdS; refused over survey records entered by the user.
 
 use std::collections::HashMap;
@@ -56,17 +56,12 @@ use crate::error::{Error, Result};
 use crate::territory::{iso, AslCode, SYNTHETIC_SOURCE};
 use crate::text;
 
-#[path = "demo_actions.rs"]
 mod actions;
-#[path = "demo_meetings.rs"]
 mod meetings;
-#[path = "demo_minutes.rs"]
 mod minutes;
-#[path = "demo_orgs.rs"]
 mod orgs;
-#[path = "demo_people.rs"]
 mod people;
-#[path = "demo_meetings_text.rs"]
+pub mod sai;
 mod words;
 
 pub use actions::DEMO_MARK as ACTION_DEMO_MARK;
@@ -75,7 +70,7 @@ pub use minutes::DEMO_NOTE as MINUTES_DEMO_NOTE;
 pub use orgs::DEMO_ORG_NOTE;
 pub use people::DEMO_SOURCE;
 
-const BOUNDARIES: &str = include_str!("../assets/territory/toscana-comuni.geojson");
+const BOUNDARIES: &str = include_str!("../../assets/territory/toscana-comuni.geojson");
 
 /// Start date of synthetic memberships.
 const DEMO_VALID_FROM: (i32, u32, u32) = (2024, 1, 1);
@@ -139,7 +134,7 @@ pub struct DemoReport {
     pub actions: u32,
     /// Demo meetings given a verbale (approved or draft).
     pub minutes: u32,
-    /// Synthetic SAI survey records (see [`crate::sai::demo`]).
+    /// Synthetic SAI survey records (see [`sai`]).
     pub sai_records: u32,
 }
 
@@ -165,7 +160,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     refuse_real(real, "appartenenze a zone inserite")?;
     meetings::check_no_real_meetings(tx)?;
     actions::check_no_real_actions(tx)?;
-    crate::sai::demo::check_no_real(tx)?;
+    sai::check_no_real(tx)?;
     actions::clear(tx)?;
     meetings::clear(tx)?;
     tx.execute("DELETE FROM comune_zone WHERE synthetic = 1", [])?;
@@ -225,7 +220,7 @@ pub fn generate_on(tx: &Transaction, scale: u32, today: NaiveDate) -> Result<Dem
     let meetings = meetings::generate(tx, scale, today, &bodies.unioni)?;
     let actions = actions::generate(tx, scale, today)?;
     let minutes = minutes::generate(tx, today)?;
-    let sai_records = crate::sai::demo::generate(tx, today)?;
+    let sai_records = sai::generate(tx, today)?;
     audit::record(
         tx,
         AuditAction::Create,

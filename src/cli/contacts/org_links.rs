@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use raccordo::contacts::{self, OrgLink};
 use raccordo::{time, Store};
 
-use super::output::{col, Format, Out};
-use super::Failure;
+use crate::cli::output::{col, Format, Out};
+use crate::cli::Failure;
 
 fn on_date(on: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
     Ok(on.map(|d| time::parse_date("on", d)).transpose()?)

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use raccordo::dump::{self, ImportAllOptions};
 use raccordo::{Error, Store};
 
-use super::output::{Format, Out};
-use super::Failure;
+use crate::cli::output::{Format, Out};
+use crate::cli::Failure;
 
 type CmdResult = Result<ExitCode, Failure>;
 
@@ -28,7 +28,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 pub fn export_all(db: &Path, output: &Path, force: bool, out: &mut Out) -> CmdResult {
-    super::transfer::refuse_overwrite(output, force)?;
+    crate::cli::files::refuse_overwrite(output, force)?;
     let sidecars = ["", "-wal", "-shm"].map(|s| format!("{}{s}", db.display()));
     if sidecars.iter().any(|p| same_file(Path::new(p), output)) {
         return Err(Error::invalid(
@@ -50,7 +50,7 @@ pub fn export_all(db: &Path, output: &Path, force: bool, out: &mut Out) -> CmdRe
         output.display(),
         data.row_count(),
         data.tables.len(),
-        super::output::thousands(i64::try_from(bytes).unwrap_or(i64::MAX)),
+        crate::cli::output::thousands(i64::try_from(bytes).unwrap_or(i64::MAX)),
         data.schema_version
     ))?;
     Ok(ExitCode::SUCCESS)
@@ -69,7 +69,7 @@ pub fn import_all(
     // Refusals (non-empty database, other schema) come before the backup: nothing to protect.
     store.read(|conn| dump::check_target(conn, &data, &label).map(|_| ()))?;
     if !dry_run {
-        super::safety::pre_import_backup(&store, format, out)?;
+        crate::cli::safety::pre_import_backup(&store, format, out)?;
     }
     let options = ImportAllOptions {
         file_label: label,
@@ -99,7 +99,7 @@ pub fn import_all(
         report.rows_read,
         report.tables.len()
     );
-    super::commands::import_outcome(
+    crate::cli::files::import_outcome(
         out,
         format,
         &report.as_import_report(),

@@ -479,7 +479,6 @@ fn working(d: NaiveDate) -> NaiveDate {
     }
 }
 
-#[path = "demo_meetings_plan.rs"]
 mod plan;
 
 /// Writes the demo meetings of `scale` around `today` (see the module contract).

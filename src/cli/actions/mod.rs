@@ -16,12 +16,14 @@ use raccordo::actions::{
 use raccordo::{time, Error, Store};
 use rusqlite::Connection;
 
-pub use super::actions_args::{ActionCommand, ExportActionsArgs};
-use super::actions_args::{ActionFields, ActionFilterArgs, ActionsFormat};
-use super::meetings_input::zone_ref;
-use super::output::{col, Format, Out};
-use super::transfer::refuse_overwrite;
-use super::Failure;
+mod args;
+
+use crate::cli::files::refuse_overwrite;
+use crate::cli::meetings::input::zone_ref;
+use crate::cli::output::{col, Format, Out};
+use crate::cli::Failure;
+pub use args::{ActionCommand, ExportActionsArgs};
+use args::{ActionFields, ActionFilterArgs, ActionsFormat};
 
 type CmdResult = Result<ExitCode, Failure>;
 

@@ -16,9 +16,11 @@ use clap::{Args, Subcommand, ValueEnum};
 use raccordo::minutes::{self, Format as DocFormat, MinutesView, RichText};
 use raccordo::{Error, Store};
 
-use super::output::{Format, Out};
-use super::transfer::refuse_overwrite;
-use super::Failure;
+use crate::cli::files::refuse_overwrite;
+use crate::cli::output::{Format, Out};
+use crate::cli::Failure;
+
+pub(crate) mod batch;
 
 type CmdResult = Result<ExitCode, Failure>;
 

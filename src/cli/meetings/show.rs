@@ -8,9 +8,9 @@ use raccordo::meetings::{
 };
 use raccordo::time;
 
-use super::output::{col, num, Format, Out};
+use crate::cli::output::{col, num, Format, Out};
 
-type Printed = Result<(), super::Failure>;
+type Printed = Result<(), crate::cli::Failure>;
 
 /// Shown for an invited office nobody holds.
 const VACANT: &str = "carica senza titolare";
@@ -241,7 +241,7 @@ pub fn meeting(out: &mut Out, m: &MeetingView) -> Printed {
                 vec![
                     a.id.to_string(),
                     a.file_name.clone(),
-                    super::output::thousands(a.size_bytes),
+                    crate::cli::output::thousands(a.size_bytes),
                     local(time::utc_to_rome(a.added_at)),
                 ]
             })

@@ -11,9 +11,9 @@ use raccordo::meetings::calendar::{self, CalendarImportReport, CalendarSelection
 use raccordo::meetings::MeetingFilter;
 use raccordo::{time, Store};
 
-use super::output::{col, num, Format, Out};
-use super::transfer::refuse_overwrite;
-use super::Failure;
+use crate::cli::files::refuse_overwrite;
+use crate::cli::output::{col, num, Format, Out};
+use crate::cli::Failure;
 
 type CmdResult = Result<ExitCode, Failure>;
 
@@ -48,7 +48,7 @@ pub struct ExportCalendarArgs {
 }
 
 pub fn import(db: &Path, file: &Path, dry_run: bool, format: Format, out: &mut Out) -> CmdResult {
-    let store = super::transfer::open_for_import(db, file, dry_run, format, out)?;
+    let store = crate::cli::files::open_for_import(db, file, dry_run, format, out)?;
     let result = store.write(|tx| calendar::import_file(tx, file, dry_run))?;
     if format == Format::Json {
         out.json(&result)?;
@@ -71,7 +71,7 @@ pub fn import(db: &Path, file: &Path, dry_run: bool, format: Format, out: &mut O
          invariati e {} sarebbero saltati",
         result.created, result.updated, result.unchanged, result.skipped
     );
-    super::commands::import_outcome(out, format, &result.report, &applied, &dry_run_ok)
+    crate::cli::files::import_outcome(out, format, &result.report, &applied, &dry_run_ok)
 }
 
 /// The event-by-event table and the reader's notes.

@@ -8,214 +8,24 @@
 //! asl|zone|province`; `changes --since D`; `export sai --format csv|xlsx -o FILE` (PDF: not
 //! available in this build, said so in one line).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand, ValueEnum};
-use raccordo::contacts::{self, OrgKind};
+use raccordo::contacts;
 use raccordo::interchange::CsvStyle;
 use raccordo::sai::export::SaiExportKind;
-use raccordo::sai::{self, SaiFilter, SaiGroupBy, SaiRecord, SaiStatus, SaiStatusInput};
-use raccordo::territory::AslCode;
-use raccordo::{time, Error, Store};
+use raccordo::sai::{self, SaiGroupBy, SaiRecord, SaiStatus, SaiStatusInput};
+use raccordo::{time, Store};
 
-use super::output::{col, num, thousands, Format, Out};
-use super::Failure;
+use crate::cli::output::{col, num, thousands, Format, Out};
+use crate::cli::Failure;
+
+mod args;
+
+use args::{on_date, EditArgs, GroupArg, SaiFormat};
+pub use args::{ExportSaiArgs, SaiCommand};
 
 type CmdResult = Result<ExitCode, Failure>;
-
-/// Filters of `sai list` and `export sai`.
-#[derive(Debug, Args)]
-pub struct SaiFilterArgs {
-    /// Solo gli enti di questa ASL (nord-ovest, centro, sud-est)
-    #[arg(long)]
-    asl: Option<String>,
-    /// Solo gli enti di questa zona-distretto (identificativo, vedi «zone list»)
-    #[arg(long)]
-    zone: Option<i64>,
-    /// Solo gli enti di questa provincia (sigla, ad esempio PI, o codice ISTAT 050)
-    #[arg(long)]
-    province: Option<String>,
-    /// Solo questi stati (ripetibile: active, «progetto attivo», interested…)
-    #[arg(long)]
-    status: Vec<String>,
-    /// Solo questo tipo di ente (comune, unione, sds; ripetibile)
-    #[arg(long)]
-    kind: Vec<String>,
-    /// Data di riferimento per zone e Unioni (gg/mm/aaaa; predefinita: oggi)
-    #[arg(long, value_name = "DATA")]
-    on: Option<String>,
-}
-
-impl SaiFilterArgs {
-    fn filter(&self) -> Result<SaiFilter, Failure> {
-        let asl = self
-            .asl
-            .as_deref()
-            .map(|a| {
-                a.trim().parse::<AslCode>().map_err(|_| {
-                    Error::invalid(
-                        "asl",
-                        format!("ASL «{a}» sconosciuta: usa nord-ovest, centro o sud-est."),
-                    )
-                })
-            })
-            .transpose()?;
-        let statuses = self
-            .status
-            .iter()
-            .map(|s| SaiStatus::parse_any("status", s))
-            .collect::<Result<_, _>>()?;
-        let kinds = self
-            .kind
-            .iter()
-            .map(|k| match k.trim() {
-                "comune" => Ok(OrgKind::Comune),
-                "unione" => Ok(OrgKind::Unione),
-                "sds" => Ok(OrgKind::Sds),
-                other => Err(Error::invalid(
-                    "kind",
-                    format!("Tipo di ente «{other}» non censito: usa comune, unione o sds."),
-                )),
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(SaiFilter {
-            asl,
-            zone_id: self.zone,
-            province: self.province.clone(),
-            statuses,
-            kinds,
-            on: on_date(self.on.as_deref())?,
-        })
-    }
-}
-
-fn on_date(s: Option<&str>) -> Result<Option<chrono::NaiveDate>, Failure> {
-    Ok(s.map(|s| time::parse_date("on", s)).transpose()?)
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SaiCommand {
-    /// Elenca le schede di ricognizione SAI (Comuni, Unioni, SdS) con i filtri dati
-    List {
-        #[command(flatten)]
-        filter: SaiFilterArgs,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-    /// Mostra la scheda di un ente: stato, storia, dati del progetto, prossimo passo
-    Show {
-        /// Identificativo dell'organizzazione o codice ISTAT del comune
-        ente: String,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-    /// Registra un nuovo stato dell'ente, con data, nota e fonte
-    SetStatus {
-        /// Identificativo dell'organizzazione o codice ISTAT del comune
-        ente: String,
-        /// Stato raggiunto (active, «progetto attivo», interested, «non interessato»…)
-        status: String,
-        /// Data in cui l'ente ha raggiunto lo stato (gg/mm/aaaa; predefinita: oggi)
-        #[arg(long, value_name = "DATA")]
-        on: Option<String>,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// Incontro da cui viene l'informazione (identificativo)
-        #[arg(long)]
-        meeting: Option<i64>,
-        /// Persona da cui viene l'informazione (identificativo)
-        #[arg(long)]
-        person: Option<i64>,
-        /// Fonte in parole (telefonata, e-mail…)
-        #[arg(long, default_value = "")]
-        source: String,
-    },
-    /// Modifica i dati del progetto e il prossimo passo (cambiano solo le opzioni date)
-    Edit(EditArgs),
-    /// Riepilogo per ASL, zona o provincia: enti per stato, posti per categoria, posti ogni 1.000 residenti
-    Summary {
-        #[arg(long, value_enum, default_value = "asl")]
-        by: GroupArg,
-        #[arg(long, value_name = "DATA")]
-        on: Option<String>,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-    /// Cosa è cambiato dal giorno dato (stati registrati da quella data in poi)
-    Changes {
-        #[arg(long, value_name = "DATA")]
-        since: String,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct EditArgs {
-    /// Identificativo dell'organizzazione o codice ISTAT del comune
-    ente: String,
-    #[arg(long)]
-    titolare: Option<String>,
-    /// Ente attuatore / gestore
-    #[arg(long)]
-    gestore: Option<String>,
-    #[arg(long)]
-    ordinari: Option<i64>,
-    #[arg(long = "dm-ds")]
-    dm_ds: Option<i64>,
-    #[arg(long)]
-    msna: Option<i64>,
-    /// Inizio del finanziamento (gg/mm/aaaa; «-» lo toglie)
-    #[arg(long = "funding-start", value_name = "DATA")]
-    funding_start: Option<String>,
-    /// Fine del finanziamento (gg/mm/aaaa; «-» la toglie)
-    #[arg(long = "funding-end", value_name = "DATA")]
-    funding_end: Option<String>,
-    /// Finanziamento triennale (sì/no)
-    #[arg(long)]
-    triennial: Option<bool>,
-    /// Prossimo passo (testo)
-    #[arg(long = "next-step")]
-    next_step: Option<String>,
-    /// Scadenza del prossimo passo (gg/mm/aaaa; «-» la toglie)
-    #[arg(long, value_name = "DATA")]
-    due: Option<String>,
-    #[arg(long)]
-    notes: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupArg {
-    Asl,
-    Zone,
-    Province,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SaiFormat {
-    Csv,
-    Xlsx,
-    Pdf,
-}
-
-/// `export sai`.
-#[derive(Debug, Args)]
-pub struct ExportSaiArgs {
-    #[arg(long, value_enum)]
-    format: SaiFormat,
-    /// File di destinazione
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: PathBuf,
-    /// CSV: separatore virgola invece di punto e virgola
-    #[arg(long)]
-    comma: bool,
-    /// Sostituisce il file di destinazione se esiste
-    #[arg(long)]
-    force: bool,
-    #[command(flatten)]
-    filter: SaiFilterArgs,
-}
 
 /// The organisation an ENTE argument names (see module contract).
 fn ente_id(store: &Store, ente: &str) -> Result<i64, Failure> {
@@ -531,7 +341,7 @@ fn summary_table(out: &mut Out, format: Format, s: &sai::SaiSummary) -> std::io:
 }
 
 pub fn export(db: &Path, args: ExportSaiArgs, out: &mut Out) -> CmdResult {
-    super::transfer::refuse_overwrite(&args.output, args.force)?;
+    crate::cli::files::refuse_overwrite(&args.output, args.force)?;
     let kind = match args.format {
         SaiFormat::Csv => SaiExportKind::Csv,
         SaiFormat::Xlsx => SaiExportKind::Xlsx,

@@ -1,5 +1,5 @@
 //! Italian texts of the demo meetings: titles, agenda items, presenters, places and notes, per
-//! kind of meeting. Data only; `demo_meetings` picks from it with the seeded generator.
+//! kind of meeting. Data only; `demo::meetings` picks from it with the seeded generator.
 
 use crate::meetings::MeetingKind;
 

@@ -10,10 +10,10 @@ use clap::{Args, Subcommand};
 use raccordo::meetings::{MeetingKind, MeetingStatus};
 use raccordo::territory::AslCode;
 
-use super::output::Format;
+use crate::cli::output::Format;
 
 /// A clap parser accepting exactly the wire names of a core enum.
-pub(super) fn wire<T>(
+pub(crate) fn wire<T>(
     all: &'static [T],
     name: fn(&T) -> &'static str,
 ) -> impl TypedValueParser<Value = T>
@@ -134,7 +134,7 @@ pub enum MeetingCommand {
     /// Allegati e promemoria (attach, attachments, detach, attachment-path, prune-attachments,
     /// reminders)
     #[command(flatten)]
-    Extra(super::meetings_extra::ExtraCommand),
+    Extra(super::extra::ExtraCommand),
 }
 
 /// Filters of `meeting list`.

@@ -1,6 +1,6 @@
 //! Synthetic bodies the demo meetings need (see the contract in `demo`): Unioni dei Comuni with
 //! their member comuni, and one "Conferenza zonale dei sindaci" organisation per confirmed zone
-//! (its president is a demo mayor, appointed in `demo_people`).
+//! (its president is a demo mayor, appointed in `demo::people`).
 //!
 //! The Unioni are named after real Tuscan Unioni and their members are plausible, NOT the
 //! official composition: every one is labelled [`DEMO_ORG_NOTE`]. Found-or-created by name, so a
@@ -275,7 +275,7 @@ pub fn generate(tx: &Transaction) -> Result<Bodies> {
 }
 
 /// For every demo zone conference, the mayor in office of the zone's most populous comune: the
-/// (person, organisation) pairs `demo_people` appoints as presidents. Runs after the demo mayors
+/// (person, organisation) pairs `demo::people` appoints as presidents. Runs after the demo mayors
 /// exist.
 pub fn presidents(tx: &Transaction) -> Result<Vec<(i64, i64)>> {
     let mut stmt = tx.prepare(

@@ -10,8 +10,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use raccordo::actions::{ActionPriority, ActionSort, ActionStatus, DueWindow};
 use raccordo::territory::AslCode;
 
-use super::meetings_args::wire;
-use super::output::Format;
+use crate::cli::meetings::args::wire;
+use crate::cli::output::Format;
 
 fn status() -> impl TypedValueParser<Value = ActionStatus> {
     wire(ActionStatus::ALL, |s| s.as_str())

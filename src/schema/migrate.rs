@@ -1,17 +1,18 @@
 //! The schema migrator.
 //!
-//! Contract: migrations are numbered SQL files in `src/db/migrations/`, embedded in the binary.
+//! Contract: migrations are numbered SQL files in `src/schema/migrations/`, embedded in the binary.
 //! All pending migrations of one run are applied in ONE transaction together with their Rust
 //! hooks (seeding), and `PRAGMA user_version` is set to the last one applied; any failure rolls
 //! everything back. A database whose `user_version` is newer than [`SCHEMA_VERSION`] is never
 //! touched ([`Error::DatabaseTooNew`]). Taking the pre-migration backup is the opener's job
-//! (`db::open`), done before [`migrate`] is called.
+//! ([`super::open`]), done before [`migrate`] is called.
 
 use std::path::Path;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::audit::{self, AuditAction};
+pub use crate::db::version::{user_version, APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::territory::seed;
 
@@ -66,22 +67,11 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// The schema version this build writes and the highest it can open.
-pub const SCHEMA_VERSION: i64 = 8;
-
-/// `PRAGMA application_id` of a Raccordo database ("RACC").
-pub const APPLICATION_ID: i64 = 0x5241_4343;
-
 /// What a migration run did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Migrated {
     pub from: i64,
     pub to: i64,
-}
-
-/// The `user_version` of a connection.
-pub fn user_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
 /// Brings the database to [`SCHEMA_VERSION`] in one transaction.

@@ -18,9 +18,9 @@ use raccordo::meetings::reminders::{self, ReminderSettings};
 use raccordo::meetings::{self, attachments, Attachment};
 use raccordo::{time, Store};
 
-use super::meetings_show::{describe, local};
-use super::output::{col, num, thousands, Format, Out};
-use super::Failure;
+use super::show::{describe, local};
+use crate::cli::output::{col, num, thousands, Format, Out};
+use crate::cli::Failure;
 
 #[derive(Debug, Subcommand)]
 pub enum ExtraCommand {

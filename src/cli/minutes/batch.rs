@@ -18,12 +18,12 @@ use raccordo::minutes::Format as DocFormat;
 use raccordo::territory::AslCode;
 use raccordo::{time, Store};
 
-use super::meetings_args::wire;
-use super::meetings_input::zone_ref;
-use super::minutes::MinutesFormat;
-use super::output::{col, Format, Out};
-use super::transfer::refuse_overwrite;
-use super::Failure;
+use super::MinutesFormat;
+use crate::cli::files::refuse_overwrite;
+use crate::cli::meetings::args::wire;
+use crate::cli::meetings::input::zone_ref;
+use crate::cli::output::{col, Format, Out};
+use crate::cli::Failure;
 
 /// `export minutes-batch`.
 #[derive(Debug, Args)]

@@ -13,8 +13,12 @@ use raccordo::interchange::write::CsvStyle;
 use raccordo::interchange::ContactField;
 use raccordo::{Error, Store};
 
-use super::output::{Format, Out};
-use super::Failure;
+use crate::cli::files::{import_outcome, open_for_import, refuse_overwrite};
+use crate::cli::output::{Format, Out};
+use crate::cli::Failure;
+
+mod all;
+mod calendar;
 
 type CmdResult = Result<ExitCode, Failure>;
 
@@ -92,15 +96,15 @@ pub enum ExportCommand {
     },
     /// Esporta il calendario in iCalendar (.ics) per Thunderbird, Outlook, Google: tutti gli
     /// incontri, un periodo (--from/--to) o alcuni (--id)
-    Calendar(super::calendar::ExportCalendarArgs),
+    Calendar(calendar::ExportCalendarArgs),
     /// Esporta le azioni (CSV con ; e BOM, XLSX con date vere) con gli stessi filtri di
     /// «action list»
-    Actions(super::actions::ExportActionsArgs),
+    Actions(crate::cli::actions::ExportActionsArgs),
     /// Esporta il verbale di un incontro (PDF, anche PDF/A-2b; DOCX; ODT; Markdown; HTML)
-    Minutes(super::minutes::ExportMinutesArgs),
+    Minutes(crate::cli::minutes::ExportMinutesArgs),
     /// Esporta tutti i verbali approvati di un periodo, di un'ASL o di una zona in una nuova
     /// cartella (-o CARTELLA) o in un file zip (--zip FILE)
-    MinutesBatch(super::minutes_batch::ExportMinutesBatchArgs),
+    MinutesBatch(crate::cli::minutes::batch::ExportMinutesBatchArgs),
     /// Esporta la «Scheda comune» in PDF: persone in carica, azioni, incontri, cronologia
     Comune {
         /// Codice ISTAT del comune (ad esempio 050026 per Pisa)
@@ -123,47 +127,9 @@ pub enum ExportCommand {
     },
     /// Esporta il registro attività (CSV con ; e BOM, XLSX, JSON), con gli stessi filtri di
     /// «audit list»
-    Audit(super::audit::ExportAuditArgs),
+    Audit(crate::cli::audit::ExportAuditArgs),
     /// Esporta la ricognizione SAI (CSV con ; e BOM, XLSX con date vere e riepilogo per ASL)
-    Sai(super::sai::ExportSaiArgs),
-}
-
-/// Refuses to replace an existing file unless `--force` was given.
-pub fn refuse_overwrite(output: &Path, force: bool) -> Result<(), Failure> {
-    if output.exists() && !force {
-        return Err(Error::invalid(
-            "output",
-            format!(
-                "Il file {} esiste già: scegli un altro nome o aggiungi --force per sostituirlo.",
-                output.display()
-            ),
-        )
-        .into());
-    }
-    Ok(())
-}
-
-/// Checks that the file to import exists, opens the database and, unless on a dry run, takes the
-/// pre-import backup (and says where it is).
-pub fn open_for_import(
-    db: &Path,
-    file: &Path,
-    dry_run: bool,
-    format: Format,
-    out: &mut Out,
-) -> Result<Store, Failure> {
-    if !file.is_file() {
-        return Err(Error::NotFound {
-            what: raccordo::Entity::File,
-            key: file.display().to_string(),
-        }
-        .into());
-    }
-    let store = Store::open(db)?;
-    if !dry_run {
-        super::safety::pre_import_backup(&store, format, out)?;
-    }
-    Ok(store)
+    Sai(crate::cli::sai::ExportSaiArgs),
 }
 
 /// `--map COLUMN=FIELD` (the last `=` separates, so a column name may contain `=`).
@@ -196,12 +162,12 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
             file,
             dry_run,
             format,
-        } => return super::transfer_all::import_all(db, &file, dry_run, format, out),
+        } => return all::import_all(db, &file, dry_run, format, out),
         ImportCommand::Calendar {
             file,
             dry_run,
             format,
-        } => return super::calendar::import(db, &file, dry_run, format, out),
+        } => return calendar::import(db, &file, dry_run, format, out),
         ImportCommand::Contacts {
             file,
             map,
@@ -224,20 +190,18 @@ pub fn import(db: &Path, command: ImportCommand, out: &mut Out) -> CmdResult {
         "il file è valido; si creerebbero {} persone e se ne aggiornerebbero {}",
         result.created, result.updated
     );
-    super::commands::import_outcome(out, format, &result.report, &applied, &dry_run_ok)
+    import_outcome(out, format, &result.report, &applied, &dry_run_ok)
 }
 
 pub fn export(db: &Path, command: ExportCommand, out: &mut Out) -> CmdResult {
     match command {
-        ExportCommand::All { output, force } => {
-            super::transfer_all::export_all(db, &output, force, out)
-        }
-        ExportCommand::Audit(args) => super::audit::export(db, args, out),
-        ExportCommand::Sai(args) => super::sai::export(db, args, out),
-        ExportCommand::Calendar(args) => super::calendar::export(db, args, out),
-        ExportCommand::Actions(args) => super::actions::export(db, args, out),
-        ExportCommand::Minutes(args) => super::minutes::export(db, args, out),
-        ExportCommand::MinutesBatch(args) => super::minutes_batch::export(db, args, out),
+        ExportCommand::All { output, force } => all::export_all(db, &output, force, out),
+        ExportCommand::Audit(args) => crate::cli::audit::export(db, args, out),
+        ExportCommand::Sai(args) => crate::cli::sai::export(db, args, out),
+        ExportCommand::Calendar(args) => calendar::export(db, args, out),
+        ExportCommand::Actions(args) => crate::cli::actions::export(db, args, out),
+        ExportCommand::Minutes(args) => crate::cli::minutes::export(db, args, out),
+        ExportCommand::MinutesBatch(args) => crate::cli::minutes::batch::export(db, args, out),
         ExportCommand::Comune {
             istat,
             output,

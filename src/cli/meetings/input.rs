@@ -12,7 +12,7 @@ use raccordo::meetings::{
 };
 use raccordo::{text, time, Error};
 
-use super::meetings_args::{AttendArgs, MeetingFields, ScopeArgs};
+use super::args::{AttendArgs, MeetingFields, ScopeArgs};
 
 /// Length of a meeting when neither `--end` nor `--duration` is given.
 const DEFAULT_MINUTES: u32 = 120;

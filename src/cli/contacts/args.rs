@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::output::Format;
+use crate::cli::output::Format;
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
