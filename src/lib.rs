@@ -9,7 +9,7 @@
 //! # Module map
 //!
 //! Lower modules first; a module uses only modules listed above it (never one below or beside
-//! it on a later line), so the graph of top-level modules has no cycle. `tests/architecture.rs`
+//! it on a later line), so the graph of top-level modules has no cycle. `tests/it/architecture.rs`
 //! fails when a cycle comes back, and when [`interchange`] uses anything but the neutral
 //! modules.
 //!

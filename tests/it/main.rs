@@ -15,6 +15,7 @@ mod actions_cli;
 mod actions_core;
 mod actions_fast_paths;
 mod app;
+mod architecture;
 mod audit_cli;
 mod audit_log;
 mod backup_cli;

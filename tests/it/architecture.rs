@@ -14,7 +14,7 @@
 //! - No `#[path]` attribute in `src/`.
 //!
 //! The checker is tested on synthetic trees (a cycle must be reported, an acyclic tree must not).
-//! Self-contained on purpose (no `mod common`).
+//! Self-contained on purpose: it uses none of the shared test helpers.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
