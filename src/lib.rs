@@ -2,7 +2,7 @@
 //!
 //! Contract: this crate owns every rule; the desktop shell (`src-tauri`) and the CLI (`raccordo`
 //! binary) are thin callers. Types that cross IPC derive `serde` and `ts_rs::TS` (bindings in
-//! `ui/src/lib/bindings/`, checked by `tests/bindings.rs`); errors cross as [`ApiError`].
+//! `ui/src/lib/bindings/`, checked by `tests/it/bindings.rs`); errors cross as [`ApiError`].
 //! Reads take `&rusqlite::Connection`, writes `&rusqlite::Transaction`, both obtained from a
 //! [`Store`] (see docs/ipc-contract.md).
 //!

@@ -1,4 +1,4 @@
-//! `raccordo internal crash-writer`: the child process of the crash harness (`tests/crash.rs`),
+//! `raccordo internal crash-writer`: the child process of the crash harness (`tests/it/crash.rs`),
 //! hidden from `--help`.
 //!
 //! Contract: opens the database with [`Store::open`] (the normal path) and performs random
