@@ -6,7 +6,7 @@ use raccordo::error::ApiError;
 use raccordo::minutes::batch::{
     self, BatchOutcome, BatchPlan, BatchProgress, BatchSelection, BatchTarget,
 };
-use raccordo::minutes::Format;
+use raccordo::minutes::Format as MinutesFormat;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
@@ -27,7 +27,7 @@ pub fn minutes_batch_preview(
 pub async fn minutes_batch_export(
     app: AppHandle,
     selection: BatchSelection,
-    format: Format,
+    format: MinutesFormat,
     target: BatchTarget,
     on_progress: Channel<BatchProgress>,
 ) -> Result<Option<BatchOutcome>, ApiError> {

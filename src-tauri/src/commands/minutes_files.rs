@@ -5,7 +5,7 @@
 
 use raccordo::contacts::transfer::ExportOutcome;
 use raccordo::error::{ApiError, Error};
-use raccordo::minutes::{self, Format, LogoPick};
+use raccordo::minutes::{self, Format as MinutesFormat, LogoPick};
 use tauri::{AppHandle, State};
 
 use super::blocking;
@@ -38,7 +38,7 @@ pub async fn minutes_export(
     app: AppHandle,
     meeting_id: i64,
     revision: Option<u32>,
-    format: Format,
+    format: MinutesFormat,
     logo_token: Option<u32>,
 ) -> Result<Option<ExportOutcome>, ApiError> {
     blocking(app, move |state| {
@@ -80,7 +80,7 @@ pub async fn minutes_open_pdf(
         let path = dir.join(format!("{stem}.pdf"));
         let logo = logo_token.map(|t| state.picked.get(t)).transpose()?;
         let logo = logo.as_deref().map(minutes::read_logo).transpose()?;
-        let format = Format::Pdf { pdfa: false };
+        let format = MinutesFormat::Pdf { pdfa: false };
         minutes::export_minutes(store, meeting_id, revision, format, logo, &path)?;
         viewer::open(&path)
     })
