@@ -2,7 +2,7 @@
 //! oggi». The reminder loop (`crate::reminders`) calls [`check`] on every round; the first round
 //! of a day (Europe/Rome) with something overdue or due today gives the notice twice, like a
 //! meeting reminder: as a desktop notification (from Rust only) and as the counts sent to the
-//! page (an IPC channel the page hands over with `action_alerts_watch`), which shows an in-app
+//! page (an IPC channel the page hands over through `commands::actions`), which shows an in-app
 //! notice linking to the overdue view. Then nothing more that day.
 //!
 //! "Given today" is kept in memory: a restart on the same day gives the notice again (the

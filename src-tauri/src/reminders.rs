@@ -3,8 +3,8 @@
 //! records them as given in one transaction) and gives each one twice: as a desktop
 //! notification (tauri-plugin-notification, called from Rust only: the window is granted none
 //! of its permissions, so a page script cannot send notifications) and as a message to the page
-//! (an IPC channel the page hands over with `reminders_watch`), which shows an in-app notice with
-//! a link to the meeting — the reminder is seen even where no notification daemon runs.
+//! (an IPC channel the page hands over through `commands::reminders`), which shows an in-app
+//! notice with a link to the meeting — the reminder is seen even where no notification daemon runs.
 //!
 //! A failed notification is logged and never stops the loop. Reminders given before the page
 //! subscribed (the first check runs as soon as the window is up) wait in the [`Mailbox`] and are

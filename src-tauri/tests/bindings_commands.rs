@@ -290,7 +290,8 @@ fn entry(d: &Definition, names: &mut BTreeSet<String>) -> Result<String, String>
     let result = result_type(d, names)?;
     let mut out = String::new();
     if !d.docs.is_empty() {
-        out.push_str(&format!("  /** {} */\n", d.docs.join(" ").replace("*/", "* /")));
+        let text: Vec<&str> = d.docs.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
+        out.push_str(&format!("  /** {} */\n", text.join(" ").replace("*/", "* /")));
     }
     out.push_str(&format!("  {}: {{ args: {args}; result: {result} }};\n", d.name));
     Ok(out)

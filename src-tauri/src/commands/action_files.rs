@@ -11,6 +11,9 @@ use crate::dialog;
 use crate::AppState;
 
 /// Shows the save dialog and writes the actions `filter` selects; `null` when cancelled.
+///
+/// Native save dialog; the filter's actions in list order, paging ignored; CSV `;`+BOM or `,`, XLSX
+/// with real dates.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn actions_export(
     state: State<'_, AppState>,

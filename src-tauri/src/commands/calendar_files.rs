@@ -12,6 +12,8 @@ use crate::dialog;
 use crate::AppState;
 
 /// Shows the open dialog; `null` when cancelled.
+///
+/// `.ics` files; the page gets `{ token, file_name }`, never a path.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn calendar_import_pick(
     state: State<'_, AppState>,
@@ -31,6 +33,8 @@ pub async fn calendar_import_pick(
 
 /// Imports the chosen file all-or-nothing, after a backup (`dry_run`: only reports what would
 /// happen).
+///
+/// A `pre-import` backup is taken first unless `dry_run`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn calendar_import_run(
     state: State<'_, AppState>,
@@ -46,6 +50,9 @@ pub fn calendar_import_run(
 }
 
 /// Shows the save dialog and writes the selected meetings; `null` when cancelled.
+///
+/// Native save dialog, name from `meetings::calendar::default_file_name`, `.ics` added when typed
+/// without; `count` = meetings written, a series whole.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn calendar_export(
     state: State<'_, AppState>,

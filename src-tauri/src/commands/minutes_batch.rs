@@ -14,6 +14,9 @@ use crate::dialog;
 use crate::AppState;
 
 /// The approved verbali `selection` would export.
+///
+/// The approved verbali the selection exports — latest approved version of each, by meeting start —
+/// with `count` and the selection in words; writes nothing.
 #[tauri::command(rename_all = "snake_case")]
 pub fn minutes_batch_preview(
     state: State<'_, AppState>,
@@ -23,6 +26,12 @@ pub fn minutes_batch_preview(
 }
 
 /// Asks where, then exports; `null` when the dialog was cancelled.
+///
+/// `folder`: native folder picker, a NEW folder `verbali-aaaa-mm-gg` is created inside it; `zip`:
+/// native save dialog, `.zip` added when typed without; `null` = dialog cancelled; progress `{
+/// done, total }` before the first file and after each; runs on a blocking thread; one batch at a
+/// time, a second is `conflict`; an empty selection is `validation` with field `selection`;
+/// cancelled = kind `cancelled`, nothing left behind.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn minutes_batch_export(
     app: AppHandle,

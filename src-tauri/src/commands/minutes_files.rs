@@ -13,6 +13,8 @@ use crate::{dialog, viewer, AppState};
 
 /// Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when
 /// cancelled.
+///
+/// Up to the size limit, checked now.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn minutes_logo_pick(state: State<'_, AppState>) -> Result<Option<LogoPick>, ApiError> {
     const FILTERS: &[(&str, &[&str])] =
@@ -33,6 +35,9 @@ pub async fn minutes_logo_pick(state: State<'_, AppState>) -> Result<Option<Logo
 
 /// Shows the save dialog and writes the verbale (version `revision`, or the current state) in
 /// `format`, with the logo `logo_token` names; `null` when cancelled.
+///
+/// Native save dialog proposing `verbale-AAAA-MM-GG-titolo.ext`; revision null = current state, a
+/// draft carries the «BOZZA» mark.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn minutes_export(
     app: AppHandle,

@@ -12,6 +12,9 @@ use crate::dialog;
 use crate::AppState;
 
 /// Shows the save dialog and writes the survey `filter` selects as `kind`; `null` when cancelled.
+///
+/// Native save dialog; CSV `;`+BOM, XLSX with a summary sheet, or the summary PDF with the maps and
+/// one section per ASL — only the filter's ASL when set; `count` = enti.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sai_export(
     state: State<'_, AppState>,

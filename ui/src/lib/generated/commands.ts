@@ -91,10 +91,11 @@ import type { Zone } from '../bindings/Zone';
 
 /** Every command of the desktop shell: the arguments it reads (keys as sent over IPC) and what it resolves to. */
 export type Commands = {
-  /** Whether the database is usable; never fails (an open error is reported inside). */
+  /** Whether the database is usable; never fails (an open error is reported inside). A database that could not be opened is reported in `error`. */
   app_status: { args: Record<never, never>; result: AppStatus };
   /** Version, database location and attribution of the reference data. */
   app_info: { args: Record<never, never>; result: AppInfo };
+  /** The territory tree as of today (Europe/Rome). */
   territory_tree: { args: Record<never, never>; result: TerritoryTree };
   comune_search: { args: { query: string; limit: number }; result: ComuneSummary[] };
   comune_get: { args: { istat_code: string }; result: ComuneDetail };
@@ -106,17 +107,20 @@ export type Commands = {
   territory_map: { args: Record<never, never>; result: TuscanyMap };
   profile_get: { args: Record<never, never>; result: Profile };
   profile_save: { args: { input: ProfileInput }; result: Profile };
-  /** Roles held today at the comune's Comune organisation (sindaco, assessori, …). */
+  /** Roles held today at the comune's Comune organisation (sindaco, assessori, …). Sindaco first, then vice, assessori, others. */
   comune_people: { args: { istat_code: string }; result: RoleView[] };
   /** As-you-type search across people, organisations and roles. */
   contact_search: { args: { query: string; limit: number }; result: SearchHit[] };
+  /** A window (at most 500) of the people matching `filter`, by family name, and the `total`. */
   person_page: { args: { filter: PersonFilter; limit: number; offset: number }; result: PersonPage };
   person_get: { args: { id: number }; result: PersonView };
   person_create: { args: { input: PersonInput }; result: PersonView };
+  /** Replaces the person's fields; the lists (e-mails, phones, tags) replace the stored ones. */
   person_update: { args: { id: number; input: PersonInput }; result: PersonView };
   /** GDPR erasure: the person disappears everywhere; history shows "partecipante rimosso". */
   person_erase: { args: { id: number }; result: void };
   person_duplicates: { args: Record<never, never>; result: DuplicateGroup[] };
+  /** Merges `remove_ids` into `keep_id`; returns the kept person. */
   person_merge: { args: { keep_id: number; remove_ids: number[] }; result: PersonView };
   org_list: { args: { kind: OrgKind | null; search: string | null }; result: OrgView[] };
   org_get: { args: { id: number }; result: OrgView };
@@ -127,6 +131,7 @@ export type Commands = {
   org_links: { args: { id: number; on: string | null }; result: OrgLink[] };
   role_add: { args: { input: RoleInput }; result: RoleView };
   role_update: { args: { id: number; input: RoleInput }; result: RoleView };
+  /** Deletes the role; returns it, for the undo. */
   role_delete: { args: { id: number }; result: RoleView };
   /** Shows the open dialog; `null` when cancelled. */
   contacts_import_pick: { args: Record<never, never>; result: ImportPick | null };
@@ -152,7 +157,7 @@ export type Commands = {
   backup_restore_request: { args: { file_name: string }; result: BackupEntry };
   /** Withdraws the restore waiting for the next start. */
   backup_restore_cancel: { args: Record<never, never>; result: void };
-  /** The meetings matching `filter` (a calendar range, or one page of the list), by start. */
+  /** The meetings matching `filter` (a calendar range, or one page of the list), by start. The calendar sends only the visible range, the list adds `limit`/`offset`. */
   meeting_list: { args: { filter: MeetingFilter }; result: MeetingSummary[] };
   /** How many meetings match `filter` (limit and offset ignored). */
   meeting_count: { args: { filter: MeetingFilter }; result: number };
@@ -174,66 +179,72 @@ export type Commands = {
   meeting_conflicts: { args: { start: string; end: string; exclude: number | null; people: number[] }; result: MeetingConflict[] };
   /** The meetings of the next `days` days (not cancelled), soonest first. */
   meeting_upcoming: { args: { days: number }; result: MeetingSummary[] };
-  /** Shows the open dialog and attaches the chosen file to meeting `meeting_id`; `null` when cancelled. */
+  /** Shows the open dialog and attaches the chosen file to meeting `meeting_id`; `null` when cancelled. The core copies the file beside the database. */
   meeting_attach: { args: { meeting_id: number }; result: Attachment | null };
-  /** Opens the attachment's copy with the system viewer, once the core verified it is intact. */
+  /** Opens the attachment's copy with the system viewer, once the core verified it is intact. `conflict` when the copy was changed or moved outside Raccordo. */
   meeting_attachment_open: { args: { attachment_id: number }; result: void };
-  /** Removes the attachment and deletes its copy (the original file is never touched). */
+  /** Removes the attachment and deletes its copy (the original file is never touched). The row first, then the copy. */
   meeting_attachment_remove: { args: { attachment_id: number }; result: Attachment };
   reminder_settings_get: { args: Record<never, never>; result: ReminderSettings };
-  /** Validates and stores the leads (empty = no reminders); returns them as stored. */
+  /** Validates and stores the leads (empty = no reminders); returns them as stored. Stored largest first; `[]` = off. */
   reminder_settings_save: { args: { input: ReminderSettings }; result: ReminderSettings };
-  /** The page's channel for reminders: what was given before it subscribed arrives at once. */
+  /** The page's channel for reminders: what was given before it subscribed arrives at once. The loop looks every 30 s; each reminder is also a desktop notification from Rust. */
   reminders_watch: { args: { on_reminder: Channel<Reminder> }; result: void };
   /** The meetings that concerned a comune (by scope or by invitation), newest first. */
   comune_meetings: { args: { istat_code: string }; result: MeetingSummary[] };
-  /** Shows the open dialog; `null` when cancelled. */
+  /** Shows the open dialog; `null` when cancelled. `.ics` files; the page gets `{ token, file_name }`, never a path. */
   calendar_import_pick: { args: Record<never, never>; result: CalendarPick | null };
-  /** Imports the chosen file all-or-nothing, after a backup (`dry_run`: only reports what would happen). */
+  /** Imports the chosen file all-or-nothing, after a backup (`dry_run`: only reports what would happen). A `pre-import` backup is taken first unless `dry_run`. */
   calendar_import_run: { args: { token: number; dry_run: boolean }; result: CalendarImportReport };
-  /** Shows the save dialog and writes the selected meetings; `null` when cancelled. */
+  /** Shows the save dialog and writes the selected meetings; `null` when cancelled. Native save dialog, name from `meetings::calendar::default_file_name`, `.ics` added when typed without; `count` = meetings written, a series whole. */
   calendar_export: { args: { selection: CalendarSelection }; result: ExportOutcome | null };
+  /** The survey records matching `filter`, by ASL, zone, name. */
   sai_list: { args: { filter: SaiFilter }; result: SaiRow[] };
+  /** Every comune: own status, or covered through an Unione/SdS. */
   sai_map: { args: Record<never, never>; result: SaiComuneView[] };
+  /** One row per ASL / zone / province (`by`), and the total. */
   sai_summary: { args: { by: SaiGroupBy }; result: SaiSummary };
+  /** The enti whose status changed on or after `since`. */
   sai_changes: { args: { since: string }; result: SaiChange[] };
   sai_comune: { args: { istat_code: string }; result: SaiComunePage };
+  /** A dated status change of the ente (its record is created if needed). */
   sai_set_status: { args: { org_id: number; input: SaiStatusInput }; result: SaiRecord };
+  /** The project facts and next step; the next step becomes a follow-up action. */
   sai_edit: { args: { org_id: number; input: SaiFactsInput }; result: SaiRecord };
-  /** Shows the save dialog and writes the survey `filter` selects as `kind`; `null` when cancelled. */
+  /** Shows the save dialog and writes the survey `filter` selects as `kind`; `null` when cancelled. Native save dialog; CSV `;`+BOM, XLSX with a summary sheet, or the summary PDF with the maps and one section per ASL — only the filter's ASL when set; `count` = enti. */
   sai_export: { args: { filter: SaiFilter; kind: SaiExportKind }; result: ExportOutcome | null };
   /** The meeting's verbale, `null` when none was started. */
   minutes_get: { args: { meeting_id: number }; result: MinutesView | null };
-  /** The meeting's verbale, started prefilled from the meeting when there is none. */
+  /** The meeting's verbale, started prefilled from the meeting when there is none. The existing verbale, or a new draft prefilled from the meeting: agenda items, times, place, "redatto da" from the profile. */
   minutes_start: { args: { meeting_id: number }; result: MinutesView };
-  /** Saves the draft (the editor's autosave and Ctrl+S); refused while approved. */
+  /** Saves the draft (the editor's autosave and Ctrl+S); refused while approved. Autosave; `conflict` while approved, `invalid` with the field. */
   minutes_save_draft: { args: { meeting_id: number; content: MinutesContent }; result: MinutesView };
-  /** Approves the draft: it locks and is kept as a frozen version. */
+  /** Approves the draft: it locks and is kept as a frozen version. Locked; the document is kept as version `revision`. */
   minutes_approve: { args: { meeting_id: number }; result: MinutesView };
-  /** Opens the next revision of an approved verbale with its reason. */
+  /** Opens the next revision of an approved verbale with its reason. Draft of revision N+1; `invalid` without a reason. */
   minutes_open_revision: { args: { meeting_id: number; reason: string }; result: MinutesView };
-  /** Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when cancelled. */
+  /** Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when cancelled. Up to the size limit, checked now. */
   minutes_logo_pick: { args: Record<never, never>; result: LogoPick | null };
-  /** Shows the save dialog and writes the verbale (version `revision`, or the current state) in `format`, with the logo `logo_token` names; `null` when cancelled. */
+  /** Shows the save dialog and writes the verbale (version `revision`, or the current state) in `format`, with the logo `logo_token` names; `null` when cancelled. Native save dialog proposing `verbale-AAAA-MM-GG-titolo.ext`; revision null = current state, a draft carries the «BOZZA» mark. */
   minutes_export: { args: { meeting_id: number; revision: number | null; format: MinutesFormat; logo_token: number | null }; result: ExportOutcome | null };
   /** Renders the verbale's PDF into `anteprime-verbali/` beside the database and opens it with the system viewer. */
   minutes_open_pdf: { args: { meeting_id: number; revision: number | null; logo_token: number | null }; result: void };
-  /** Shows the save dialog and writes the actions `filter` selects; `null` when cancelled. */
+  /** Shows the save dialog and writes the actions `filter` selects; `null` when cancelled. Native save dialog; the filter's actions in list order, paging ignored; CSV `;`+BOM or `,`, XLSX with real dates. */
   actions_export: { args: { filter: ActionFilter; format: ActionExportFormat }; result: ExportOutcome | null };
-  /** The approved verbali `selection` would export. */
+  /** The approved verbali `selection` would export. The approved verbali the selection exports — latest approved version of each, by meeting start — with `count` and the selection in words; writes nothing. */
   minutes_batch_preview: { args: { selection: BatchSelection }; result: BatchPlan };
-  /** Asks where, then exports; `null` when the dialog was cancelled. */
+  /** Asks where, then exports; `null` when the dialog was cancelled. `folder`: native folder picker, a NEW folder `verbali-aaaa-mm-gg` is created inside it; `zip`: native save dialog, `.zip` added when typed without; `null` = dialog cancelled; progress `{ done, total }` before the first file and after each; runs on a blocking thread; one batch at a time, a second is `conflict`; an empty selection is `validation` with field `selection`; cancelled = kind `cancelled`, nothing left behind. */
   minutes_batch_export: { args: { selection: BatchSelection; format: MinutesFormat; target: BatchTarget; on_progress: Channel<BatchProgress> }; result: BatchOutcome | null };
   /** Stops the running batch before its next file (it then leaves nothing behind). */
   minutes_batch_cancel: { args: Record<never, never>; result: void };
   /** Shows the save dialog and writes the comune's "Scheda comune" PDF; `null` when cancelled. */
   comune_report_export: { args: { istat_code: string; name: string }; result: ExportOutcome | null };
-  /** One page of the actions matching `filter`, with the total. */
+  /** One page of the actions matching `filter`, with the total. `filter.offset`/`limit` page it; `total` = the whole filter. */
   action_list: { args: { filter: ActionFilter }; result: ActionPage };
   /** How many actions match `filter` (offset and limit ignored). */
   action_count: { args: { filter: ActionFilter }; result: number };
   action_get: { args: { id: number }; result: ActionView };
-  /** Creates an action (status «aperta»). */
+  /** Creates an action (status «aperta»). The first history entry is written with it. */
   action_create: { args: { input: ActionInput }; result: ActionView };
   /** Replaces the fields and links of an action (not its status). */
   action_update: { args: { id: number; input: ActionInput }; result: ActionView };
@@ -241,24 +252,25 @@ export type Commands = {
   action_set_status: { args: { id: number; status: ActionStatus; note: string }; result: ActionView };
   /** One change (status, owner, due) to many actions; returns what it replaced, for the undo. */
   action_bulk: { args: { ids: number[]; change: BulkChange }; result: BulkOutcome };
-  /** Puts back what a bulk change replaced; returns how many actions were restored. */
+  /** Puts back what a bulk change replaced; returns how many actions were restored. Actions deleted since are skipped. */
   action_undo_bulk: { args: { prior: ActionPrior[] }; result: number };
   action_delete: { args: { id: number }; result: void };
-  /** Counts per status, overdue and due today, for the board and the dashboard. */
+  /** Counts per status, overdue and due today, for the board and the dashboard. Overdue and due today count the open ones; the filter's statuses and due window are ignored. */
   action_counts: { args: { filter: ActionFilter }; result: ActionCounts };
   /** Open and overdue actions per ASL (every ASL), for the dashboard. */
   action_open_by_asl: { args: Record<never, never>; result: AslActionCount[] };
+  /** The saved filters, by name. */
   action_filters: { args: Record<never, never>; result: SavedFilter[] };
-  /** Saves (or replaces, by name) a filter: the query string of the list's URL. */
+  /** Saves (or replaces, by name) a filter: the query string of the list's URL. `query` is the list's query string. */
   action_filter_save: { args: { name: string; query: string }; result: SavedFilter };
   action_filter_delete: { args: { id: number }; result: void };
-  /** The page's channel for the daily notice of overdue actions (`crate::action_alerts`): a notice given before the page subscribed arrives at once. */
+  /** The page's channel for the daily notice of overdue actions (`crate::action_alerts`): a notice given before the page subscribed arrives at once. First round of the reminder loop with something overdue or due today. */
   action_alerts_watch: { args: { on_alert: Channel<ActionCounts> }; result: void };
-  /** The comune's history, newest first (at most `limit` entries). */
+  /** The comune's history, newest first (at most `limit` entries). `limit` ≤ 500. */
   comune_timeline: { args: { istat_code: string; limit: number }; result: TimelineEntry[] };
-  /** The page of a zone or an ASL: its comuni with their open work, counts, coming meetings. */
+  /** The page of a zone or an ASL: its comuni with their open work, counts, coming meetings. `{ kind: "zone", id }` or `{ kind: "asl", code }`. */
   area_overview: { args: { area: AreaRef }; result: AreaOverview };
-  /** The latest action status changes and meeting edits, newest first. */
+  /** The latest action status changes and meeting edits, newest first. `limit` 1–200. */
   recent_changes: { args: { limit: number }; result: RecentChange[] };
 };
 
