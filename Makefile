@@ -50,6 +50,7 @@ lint: ui-checks rust-checks
 
 bindings:
 	RACCORDO_BLESS=1 $(CARGO) test --locked -p raccordo --test bindings
+	RACCORDO_BLESS=1 $(CARGO) test --locked -p raccordo-desktop --test bindings_commands
 
 bench: deps-run
 	$(CARGO) bench --locked -p raccordo

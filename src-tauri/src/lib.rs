@@ -11,6 +11,7 @@
 mod action_alerts;
 mod commands;
 mod dialog;
+mod mailbox;
 mod reminders;
 mod state;
 mod timing;

@@ -45,6 +45,10 @@ struct Definition {
     params: Vec<(String, String)>,
     /// The text after `->`, or empty for `()`.
     returns: String,
+    /// `async fn`.
+    is_async: bool,
+    /// The source from the body's `{` to the next command (or the end of the module).
+    body: String,
 }
 
 /// The index of the bracket closing the one at `open` (`(`/`<`/`[`, nested).
@@ -119,7 +123,15 @@ fn definitions(module: &str, text: &str) -> Result<Vec<Definition>, String> {
         let after = &rest[close + 1..];
         let body = after.find('{').ok_or_else(|| format!("{name}: no body"))?;
         let returns = after[..body].trim();
-        let returns = returns.strip_prefix("->").unwrap_or(returns).trim().to_owned();
+        let returns = returns
+            .strip_prefix("->")
+            .unwrap_or(returns)
+            .trim()
+            .to_owned();
+        let body = &after[body..];
+        let body = body
+            .find("#[tauri::command")
+            .map_or(body, |end| &body[..end]);
         out.push(Definition {
             module: module.to_owned(),
             name,
@@ -127,6 +139,8 @@ fn definitions(module: &str, text: &str) -> Result<Vec<Definition>, String> {
             docs,
             params,
             returns,
+            is_async: rest[..fn_at].contains("async"),
+            body: body.to_owned(),
         });
     }
     Ok(out)
@@ -138,7 +152,10 @@ fn all_definitions() -> Vec<Definition> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("src/commands") {
         let path = entry.expect("entry").path();
-        let module = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let module = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         if path.extension().is_some_and(|e| e == "rs") && module != "mod" && module != "list" {
             let text = std::fs::read_to_string(&path).expect("read command module");
             out.extend(definitions(module, &text).unwrap_or_else(|e| panic!("{module}.rs: {e}")));
@@ -149,8 +166,10 @@ fn all_definitions() -> Vec<Definition> {
 
 /// What is wrong between the list and the definitions (empty = they agree).
 fn list_problems(list: &[(&str, &str)], defined: &[Definition]) -> Vec<String> {
-    let listed: BTreeSet<(String, String)> =
-        list.iter().map(|(m, n)| (m.to_string(), n.to_string())).collect();
+    let listed: BTreeSet<(String, String)> = list
+        .iter()
+        .map(|(m, n)| (m.to_string(), n.to_string()))
+        .collect();
     let defined: BTreeSet<(String, String)> = defined
         .iter()
         .map(|d| (d.module.clone(), d.name.clone()))
@@ -173,9 +192,16 @@ fn list_problems(list: &[(&str, &str)], defined: &[Definition]) -> Vec<String> {
 
 /// Parameters Tauri injects rather than reading from the page.
 fn injected(ty: &str) -> bool {
-    ["State<", "tauri::State<", "AppHandle", "tauri::AppHandle", "Window", "WebviewWindow"]
-        .iter()
-        .any(|p| ty.starts_with(p))
+    [
+        "State<",
+        "tauri::State<",
+        "AppHandle",
+        "tauri::AppHandle",
+        "Window",
+        "WebviewWindow",
+    ]
+    .iter()
+    .any(|p| ty.starts_with(p))
 }
 
 /// The TypeScript of a Rust type; named types are collected into `names`.
@@ -278,7 +304,11 @@ fn result_type(d: &Definition, names: &mut BTreeSet<String>) -> Result<String, S
 fn entry(d: &Definition, names: &mut BTreeSet<String>) -> Result<String, String> {
     let mut fields = Vec::new();
     for (name, ty) in d.params.iter().filter(|(_, t)| !injected(t)) {
-        let key = if d.snake_case { name.clone() } else { camel(name) };
+        let key = if d.snake_case {
+            name.clone()
+        } else {
+            camel(name)
+        };
         let ts = ts_type(ty, names).map_err(|e| format!("{}({name}): {e}", d.name))?;
         fields.push(format!("{key}: {ts}"));
     }
@@ -290,10 +320,21 @@ fn entry(d: &Definition, names: &mut BTreeSet<String>) -> Result<String, String>
     let result = result_type(d, names)?;
     let mut out = String::new();
     if !d.docs.is_empty() {
-        let text: Vec<&str> = d.docs.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
-        out.push_str(&format!("  /** {} */\n", text.join(" ").replace("*/", "* /")));
+        let text: Vec<&str> = d
+            .docs
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.is_empty())
+            .collect();
+        out.push_str(&format!(
+            "  /** {} */\n",
+            text.join(" ").replace("*/", "* /")
+        ));
     }
-    out.push_str(&format!("  {}: {{ args: {args}; result: {result} }};\n", d.name));
+    out.push_str(&format!(
+        "  {}: {{ args: {args}; result: {result} }};\n",
+        d.name
+    ));
     Ok(out)
 }
 
@@ -361,7 +402,9 @@ fn a_command_missing_from_the_list_or_only_listed_is_caught() {
     let (module, name) = LIST[0];
     assert_eq!(
         list_problems(without_one, &defined),
-        vec![format!("{module}::{name} is a #[tauri::command] missing from src/commands/list.rs")]
+        vec![format!(
+            "{module}::{name} is a #[tauri::command] missing from src/commands/list.rs"
+        )]
     );
     let mut with_ghost = LIST.to_vec();
     with_ghost.push(("contacts", "person_teleport"));
@@ -408,7 +451,10 @@ pub fn thing_stop(state: State<'_, AppState>, logo_token: u32) {}
     let mut names = BTreeSet::new();
     assert!(ts_type("HashMap<String, Zone>", &mut names).is_err());
     assert!(ts_type("serde_json::Value", &mut names).is_ok_and(|t| t == "Value"));
-    assert_eq!(unbound("import type { Value } from '../bindings/Value';"), ["Value"]);
+    assert_eq!(
+        unbound("import type { Value } from '../bindings/Value';"),
+        ["Value"]
+    );
 }
 
 #[test]
@@ -434,4 +480,67 @@ fn commands_ts_matches_the_list() {
         "ui/src/lib/generated/commands.ts has drifted from src/commands/list.rs and the commands' \
          signatures; regenerate with: {REGENERATE}"
     );
+}
+
+/// Calls that show a native dialog, touch files beside the database or render a document.
+const FILE_WORK: &[&str] = &[
+    "dialog::",
+    "viewer::",
+    "request::",
+    "auto_backup",
+    "attachments::",
+    "import_file",
+    "export_",
+    "preview_file",
+    "read_logo",
+];
+
+/// The commands that do file work outside `blocking` (they would run on the main thread).
+fn on_the_main_thread(defined: &[Definition]) -> Vec<String> {
+    defined
+        .iter()
+        .filter(|d| FILE_WORK.iter().any(|w| d.body.contains(w)))
+        .filter(|d| !(d.is_async && d.body.contains("blocking(")))
+        .map(|d| format!("{}::{}", d.module, d.name))
+        .collect()
+}
+
+#[test]
+fn file_work_runs_through_the_one_blocking_helper() {
+    let defined = all_definitions();
+    let offenders = on_the_main_thread(&defined);
+    assert!(
+        offenders.is_empty(),
+        "commands doing dialog, file or rendering work outside commands::blocking: {offenders:?}"
+    );
+    let mut spawners = Vec::new();
+    let mut stack = vec![root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read_to_string(&path).is_ok_and(|t| t.contains("spawn_blocking")) {
+                spawners.push(
+                    path.strip_prefix(root())
+                        .unwrap_or(&path)
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    assert_eq!(
+        spawners,
+        ["src/commands/mod.rs"],
+        "one helper moves work off the main thread"
+    );
+    // The test of the test: a synchronous export is caught.
+    let sync = definitions(
+        "things",
+        "#[tauri::command]\npub fn thing_export(app: AppHandle) -> Result<(), ApiError> {\n    \
+         dialog::save_as(\"t\", \"n\", \"csv\");\n    Ok(())\n}\n",
+    )
+    .expect("parsed");
+    assert_eq!(on_the_main_thread(&sync), ["things::thing_export"]);
 }

@@ -235,15 +235,22 @@ fn every_command_is_called_by_the_ui_and_only_ipc_ts_invokes() {
 #[test]
 fn the_backend_check_sees_invoke_and_value_imports_only() {
     // The test of the test above: what it must flag, and what it must let through.
-    assert!(talks_to_backend("import { invoke } from '@tauri-apps/api/core';"));
-    assert!(talks_to_backend("import { Channel } from \"@tauri-apps/api/core\";"));
+    assert!(talks_to_backend(
+        "import { invoke } from '@tauri-apps/api/core';"
+    ));
+    assert!(talks_to_backend(
+        "import { Channel } from \"@tauri-apps/api/core\";"
+    ));
     assert!(talks_to_backend("await invoke('app_status')"));
     assert!(!talks_to_backend(
         "import type { Channel } from '@tauri-apps/api/core';"
     ));
     assert_eq!(camel("minutes_open_pdf"), "minutesOpenPdf");
     assert!(uses("call(commands.actionCount, {", "commands.actionCount"));
-    assert!(!uses("call(commands.actionCounts, {", "commands.actionCount"));
+    assert!(!uses(
+        "call(commands.actionCounts, {",
+        "commands.actionCount"
+    ));
 }
 
 #[test]

@@ -6,10 +6,10 @@
 use raccordo::error::ApiError;
 use raccordo::meetings::attachments;
 use raccordo::meetings::Attachment;
-use tauri::{AppHandle, State};
+use tauri::AppHandle;
 
 use super::blocking;
-use crate::{dialog, viewer, AppState};
+use crate::{dialog, viewer};
 
 /// Shows the open dialog and attaches the chosen file to meeting `meeting_id`; `null` when
 /// cancelled.
@@ -51,12 +51,15 @@ pub async fn meeting_attachment_open(app: AppHandle, attachment_id: i64) -> Resu
 ///
 /// The row first, then the copy.
 #[tauri::command(rename_all = "snake_case")]
-pub fn meeting_attachment_remove(
-    state: State<'_, AppState>,
+pub async fn meeting_attachment_remove(
+    app: AppHandle,
     attachment_id: i64,
 ) -> Result<Attachment, ApiError> {
-    Ok(attachments::remove_attachment(
-        state.store()?,
-        attachment_id,
-    )?)
+    blocking(app, move |state| {
+        Ok(attachments::remove_attachment(
+            state.store()?,
+            attachment_id,
+        )?)
+    })
+    .await
 }

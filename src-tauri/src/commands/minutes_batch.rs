@@ -1,6 +1,6 @@
 //! Batch export of approved verbali: the preview, the export (the destination — a folder, in
 //! which a new folder is created, or a zip file — through the native dialog; progress on a
-//! channel; the work on a blocking thread) and its cancel.
+//! channel; the dialog and the work on a blocking thread) and its cancel.
 
 use raccordo::error::ApiError;
 use raccordo::minutes::batch::{
@@ -8,8 +8,9 @@ use raccordo::minutes::batch::{
 };
 use raccordo::minutes::Format as MinutesFormat;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 
+use super::blocking;
 use crate::dialog;
 use crate::AppState;
 
@@ -40,16 +41,15 @@ pub async fn minutes_batch_export(
     target: BatchTarget,
     on_progress: Channel<BatchProgress>,
 ) -> Result<Option<BatchOutcome>, ApiError> {
-    let dest = match target {
-        BatchTarget::Folder => dialog::choose_folder("Cartella in cui esportare i verbali").await,
-        BatchTarget::Zip => {
-            let name = format!("verbali-{}.zip", raccordo::time::today_rome());
-            dialog::choose_destination("Esporta verbali in un file zip", name, "zip").await
-        }
-    };
-    let Some(dest) = dest else { return Ok(None) };
-    let run = move || {
-        let state = app.state::<AppState>();
+    blocking(app, move |state| {
+        let dest = match target {
+            BatchTarget::Folder => dialog::pick_folder("Cartella in cui esportare i verbali"),
+            BatchTarget::Zip => {
+                let name = format!("verbali-{}.zip", raccordo::time::today_rome());
+                dialog::save_as("Esporta verbali in un file zip", &name, "zip")
+            }
+        };
+        let Some(dest) = dest else { return Ok(None) };
         let _running = state.batch.start()?;
         let mut progress = |done, total| drop(on_progress.send(BatchProgress { done, total }));
         let cancel = &state.batch.cancel;
@@ -63,18 +63,12 @@ pub async fn minutes_batch_export(
             &mut progress,
             cancel,
         )?))
-    };
-    dialog::run(run).await.unwrap_or_else(|| Err(interrupted()))
+    })
+    .await
 }
 
 /// Stops the running batch before its next file (it then leaves nothing behind).
 #[tauri::command]
 pub fn minutes_batch_cancel(state: State<'_, AppState>) {
     state.batch.request_cancel();
-}
-
-fn interrupted() -> ApiError {
-    ApiError::from(raccordo::Error::Internal(
-        "the batch export thread stopped unexpectedly".to_owned(),
-    ))
 }

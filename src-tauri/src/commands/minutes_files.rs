@@ -6,31 +6,34 @@
 use raccordo::contacts::transfer::ExportOutcome;
 use raccordo::error::{ApiError, Error};
 use raccordo::minutes::{self, Format as MinutesFormat, LogoPick};
-use tauri::{AppHandle, State};
+use tauri::AppHandle;
 
 use super::blocking;
-use crate::{dialog, viewer, AppState};
+use crate::{dialog, viewer};
 
 /// Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when
 /// cancelled.
 ///
 /// Up to the size limit, checked now.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn minutes_logo_pick(state: State<'_, AppState>) -> Result<Option<LogoPick>, ApiError> {
+pub async fn minutes_logo_pick(app: AppHandle) -> Result<Option<LogoPick>, ApiError> {
     const FILTERS: &[(&str, &[&str])] =
         &[("Immagini (PNG, JPEG, SVG)", &["png", "jpg", "jpeg", "svg"])];
-    let Some(path) = dialog::choose_file("Scegli il logo", FILTERS).await else {
-        return Ok(None);
-    };
-    minutes::read_logo(&path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Some(LogoPick {
-        token: state.picked.insert(path),
-        file_name,
-    }))
+    blocking(app, |state| {
+        let Some(path) = dialog::open_file("Scegli il logo", FILTERS) else {
+            return Ok(None);
+        };
+        minutes::read_logo(&path)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(Some(LogoPick {
+            token: state.picked.insert(path),
+            file_name,
+        }))
+    })
+    .await
 }
 
 /// Shows the save dialog and writes the verbale (version `revision`, or the current state) in
@@ -50,12 +53,10 @@ pub async fn minutes_export(
         let store = state.store()?;
         let stem = store.read(|c| minutes::default_file_stem(c, meeting_id, revision))?;
         let ext = format.extension();
-        let name = format!("{stem}.{ext}");
-        let Some(path) = dialog::save_file("Esporta il verbale", &name, (&ext.to_uppercase(), ext))
+        let Some(path) = dialog::save_as("Esporta il verbale", &format!("{stem}.{ext}"), ext)
         else {
             return Ok(None);
         };
-        let path = raccordo::interchange::filename::with_default_extension(path, ext);
         let logo = logo_token.map(|t| state.picked.get(t)).transpose()?;
         let logo = logo.as_deref().map(minutes::read_logo).transpose()?;
         Ok(Some(minutes::export_minutes(

@@ -96,7 +96,6 @@ export function comuneMeetings(istatCode: string): Promise<MeetingSummary[]> {
   return call(commands.comuneMeetings, { istat_code: istatCode });
 }
 
-
 /** Opens the native open dialog for a calendar (.ics); `null` when the user cancels. */
 export function pickCalendarImport(): Promise<CalendarPick | null> {
   return call(commands.calendarImportPick);
@@ -111,7 +110,6 @@ export function runCalendarImport(token: number, dryRun: boolean): Promise<Calen
 export function exportCalendar(selection: CalendarSelection): Promise<ExportOutcome | null> {
   return call(commands.calendarExport, { selection });
 }
-
 
 /** Shows the native open dialog and attaches the chosen file (copied beside the database); null when cancelled. */
 export function attachFile(meetingId: number): Promise<Attachment | null> {

@@ -65,7 +65,6 @@ export function openMinutesPdf(meetingId: number, revision: number | null, logoT
   return call(commands.minutesOpenPdf, { meeting_id: meetingId, revision, logo_token: logoToken });
 }
 
-
 /** The approved verbali `selection` would export (latest approved version of each). */
 export function minutesBatchPreview(selection: BatchSelection): Promise<BatchPlan> {
   return call(commands.minutesBatchPreview, { selection });
