@@ -79,6 +79,7 @@ lint: ui-checks rust-checks
 
 bindings:
 	RACCORDO_BLESS=1 $(CARGO) test --locked -p raccordo --test it -- bindings::
+	RACCORDO_BLESS=1 $(CARGO) test --locked -p raccordo-desktop --test it -- bindings_commands::
 
 bench: deps-run
 	$(CARGO) bench --locked -p raccordo

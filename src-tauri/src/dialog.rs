@@ -1,9 +1,10 @@
 //! Native file dialogs (rfd, GTK 3 on Linux) and the test hook that stands in for them.
 //!
-//! Contract: [`open_file`], [`save_file`] and [`pick_folder`] block the calling thread until the user chooses
-//! or cancels (`None`). They must not run on the main thread: rfd hands the dialog to the GTK
-//! main loop, which the main thread runs — commands that use them are `async` and call them
-//! through `spawn_blocking`. Paths never come from the webview: the UI only ever sees the file
+//! Contract: [`open_file`], [`save_file`], [`save_as`] and [`pick_folder`] block the calling
+//! thread until the user chooses or cancels (`None`). They must not run on the main thread: rfd
+//! hands the dialog to the GTK main loop, which the main thread runs — commands that use them
+//! are `async` and call them inside [`crate::commands::blocking`], with the file work that
+//! follows. Paths never come from the webview: the UI only ever sees the file
 //! name and an opaque token ([`crate::state::PickedFiles`]).
 //!
 //! Test hook: when `RACCORDO_TEST_DIALOG` names a file, no dialog is shown; the file's content
@@ -68,34 +69,10 @@ fn directories_home() -> Option<PathBuf> {
     std::env::var_os("HOME").map(PathBuf::from)
 }
 
-/// Runs a blocking dialog off the async runtime's worker and the main thread.
-pub async fn run<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    tauri::async_runtime::spawn_blocking(f).await.ok()
-}
-
-/// [`open_file`] run off the main thread; `None` when cancelled.
-pub async fn choose_file(
-    title: &'static str,
-    filters: &'static [(&'static str, &'static [&'static str])],
-) -> Option<PathBuf> {
-    run(move || open_file(title, filters)).await.flatten()
-}
-
-/// [`save_file`] run off the main thread for a file of extension `ext` (without the dot; the
-/// filter is labelled with it in capitals), proposing `file_name`; `ext` is added to a name
-/// typed without extension. `None` when cancelled.
-pub async fn choose_destination(
-    title: &'static str,
-    file_name: String,
-    ext: &'static str,
-) -> Option<PathBuf> {
-    run(move || save_file(title, &file_name, (&ext.to_uppercase(), ext)))
-        .await
-        .flatten()
+/// [`save_file`] for a file of extension `ext` (without the dot; the filter is labelled with it
+/// in capitals), proposing `file_name`; `ext` is added to a name typed without extension.
+/// `None` when cancelled.
+pub fn save_as(title: &str, file_name: &str, ext: &str) -> Option<PathBuf> {
+    save_file(title, file_name, (&ext.to_uppercase(), ext))
         .map(|path| raccordo::interchange::filename::with_default_extension(path, ext))
-}
-
-/// [`pick_folder`] run off the main thread; `None` when cancelled.
-pub async fn choose_folder(title: &'static str) -> Option<PathBuf> {
-    run(move || pick_folder(title)).await.flatten()
 }

@@ -19,9 +19,11 @@
 //!   organisation, owner, person and meeting, sort and page; [`action_counts`] feeds the board
 //!   and the dashboard.
 //! - Bulk changes ([`bulk_update`]) return what they replaced so [`undo_bulk`] can put it back.
+//! - The daily notice of overdue actions (its text and once-a-day rule) is [`alerts`].
 //! - Every write takes a `&Transaction`, validates first (Italian field errors), writes and
 //!   appends an audit row (action id and field names only); reads take `&Connection`.
 
+pub mod alerts;
 pub mod export;
 mod list;
 pub mod read;

@@ -19,6 +19,8 @@ use crate::action_alerts::ActionMailbox;
 use crate::AppState;
 
 /// One page of the actions matching `filter`, with the total.
+///
+/// `filter.offset`/`limit` page it; `total` = the whole filter.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_list(
     state: State<'_, AppState>,
@@ -43,6 +45,8 @@ pub fn action_get(state: State<'_, AppState>, id: i64) -> Result<ActionView, Api
 }
 
 /// Creates an action (status «aperta»).
+///
+/// The first history entry is written with it.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_create(
     state: State<'_, AppState>,
@@ -91,6 +95,8 @@ pub fn action_bulk(
 }
 
 /// Puts back what a bulk change replaced; returns how many actions were restored.
+///
+/// Actions deleted since are skipped.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_undo_bulk(
     state: State<'_, AppState>,
@@ -105,6 +111,8 @@ pub fn action_delete(state: State<'_, AppState>, id: i64) -> Result<(), ApiError
 }
 
 /// Counts per status, overdue and due today, for the board and the dashboard.
+///
+/// Overdue and due today count the open ones; the filter's statuses and due window are ignored.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_counts(
     state: State<'_, AppState>,
@@ -123,12 +131,15 @@ pub fn action_open_by_asl(state: State<'_, AppState>) -> Result<Vec<AslActionCou
         .read(|c| actions::open_by_asl(c, today_rome()))?)
 }
 
+/// The saved filters, by name.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_filters(state: State<'_, AppState>) -> Result<Vec<SavedFilter>, ApiError> {
     Ok(state.store()?.read(actions::saved_filters)?)
 }
 
 /// Saves (or replaces, by name) a filter: the query string of the list's URL.
+///
+/// `query` is the list's query string.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_filter_save(
     state: State<'_, AppState>,
@@ -146,6 +157,8 @@ pub fn action_filter_delete(state: State<'_, AppState>, id: i64) -> Result<(), A
 }
 
 /// The comune's history, newest first (at most `limit` entries).
+///
+/// `limit` ≤ 500.
 #[tauri::command(rename_all = "snake_case")]
 pub fn comune_timeline(
     state: State<'_, AppState>,
@@ -158,6 +171,8 @@ pub fn comune_timeline(
 }
 
 /// The page of a zone or an ASL: its comuni with their open work, counts, coming meetings.
+///
+/// `{ kind: "zone", id }` or `{ kind: "asl", code }`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn area_overview(state: State<'_, AppState>, area: AreaRef) -> Result<AreaOverview, ApiError> {
     Ok(state
@@ -166,6 +181,8 @@ pub fn area_overview(state: State<'_, AppState>, area: AreaRef) -> Result<AreaOv
 }
 
 /// The latest action status changes and meeting edits, newest first.
+///
+/// `limit` 1–200.
 #[tauri::command(rename_all = "snake_case")]
 pub fn recent_changes(
     state: State<'_, AppState>,
@@ -178,6 +195,8 @@ pub fn recent_changes(
 
 /// The page's channel for the daily notice of overdue actions (`crate::action_alerts`): a notice
 /// given before the page subscribed arrives at once.
+///
+/// First round of the reminder loop with something overdue or due today.
 #[tauri::command(rename_all = "snake_case")]
 pub fn action_alerts_watch(
     mailbox: State<'_, ActionMailbox>,

@@ -7,6 +7,8 @@ use tauri::State;
 use crate::AppState;
 
 /// Whether the database is usable; never fails (an open error is reported inside).
+///
+/// A database that could not be opened is reported in `error`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     crate::timing::first_ipc();

@@ -6,13 +6,15 @@
 use raccordo::error::ApiError;
 use raccordo::meetings::attachments;
 use raccordo::meetings::Attachment;
-use tauri::{AppHandle, State};
+use tauri::AppHandle;
 
 use super::blocking;
-use crate::{dialog, viewer, AppState};
+use crate::{dialog, viewer};
 
 /// Shows the open dialog and attaches the chosen file to meeting `meeting_id`; `null` when
 /// cancelled.
+///
+/// The core copies the file beside the database.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn meeting_attach(
     app: AppHandle,
@@ -32,6 +34,8 @@ pub async fn meeting_attach(
 }
 
 /// Opens the attachment's copy with the system viewer, once the core verified it is intact.
+///
+/// `conflict` when the copy was changed or moved outside Raccordo.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn meeting_attachment_open(app: AppHandle, attachment_id: i64) -> Result<(), ApiError> {
     blocking(app, move |state| {
@@ -44,13 +48,18 @@ pub async fn meeting_attachment_open(app: AppHandle, attachment_id: i64) -> Resu
 }
 
 /// Removes the attachment and deletes its copy (the original file is never touched).
+///
+/// The row first, then the copy.
 #[tauri::command(rename_all = "snake_case")]
-pub fn meeting_attachment_remove(
-    state: State<'_, AppState>,
+pub async fn meeting_attachment_remove(
+    app: AppHandle,
     attachment_id: i64,
 ) -> Result<Attachment, ApiError> {
-    Ok(attachments::remove_attachment(
-        state.store()?,
-        attachment_id,
-    )?)
+    blocking(app, move |state| {
+        Ok(attachments::remove_attachment(
+            state.store()?,
+            attachment_id,
+        )?)
+    })
+    .await
 }

@@ -3,8 +3,9 @@
 
 use raccordo::audit::{self, AuditExportKind, AuditExportOutcome, AuditFilter, AuditPage};
 use raccordo::error::ApiError;
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use super::blocking;
 use crate::dialog;
 use crate::AppState;
 
@@ -30,20 +31,22 @@ pub fn audit_entities(state: State<'_, AppState>) -> Result<Vec<String>, ApiErro
 /// Shows the save dialog and writes the entries matching `filter`; `null` when cancelled.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn audit_export(
-    state: State<'_, AppState>,
+    app: AppHandle,
     kind: AuditExportKind,
     filter: AuditFilter,
 ) -> Result<Option<AuditExportOutcome>, ApiError> {
-    let name = format!("registro-attivita.{}", kind.extension());
-    let Some(path) =
-        dialog::choose_destination("Esporta il registro attività", name, kind.extension()).await
-    else {
-        return Ok(None);
-    };
-    Ok(Some(audit::export_and_record(
-        state.store()?,
-        &path,
-        kind,
-        &filter,
-    )?))
+    blocking(app, move |state| {
+        let ext = kind.extension();
+        let name = format!("registro-attivita.{ext}");
+        let Some(path) = dialog::save_as("Esporta il registro attività", &name, ext) else {
+            return Ok(None);
+        };
+        Ok(Some(audit::export_and_record(
+            state.store()?,
+            &path,
+            kind,
+            &filter,
+        )?))
+    })
+    .await
 }

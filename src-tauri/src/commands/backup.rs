@@ -6,42 +6,48 @@
 use raccordo::backup::request::{self, BackupOverview};
 use raccordo::backup::{auto_backup, BackupEntry, BackupReason, CheckReport};
 use raccordo::error::ApiError;
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::AppState;
+use super::blocking;
 
 /// The backups (newest first), their folder and the restore waiting for the next start.
 #[tauri::command]
-pub fn backup_overview(state: State<'_, AppState>) -> Result<BackupOverview, ApiError> {
-    Ok(request::overview(state.db_path())?)
+pub async fn backup_overview(app: AppHandle) -> Result<BackupOverview, ApiError> {
+    blocking(app, |state| Ok(request::overview(state.db_path())?)).await
 }
 
 /// Takes a verified `manual` backup now.
 #[tauri::command]
-pub fn backup_create(state: State<'_, AppState>) -> Result<BackupEntry, ApiError> {
-    Ok(auto_backup(state.store()?, BackupReason::Manual)?)
+pub async fn backup_create(app: AppHandle) -> Result<BackupEntry, ApiError> {
+    blocking(app, |state| {
+        Ok(auto_backup(state.store()?, BackupReason::Manual)?)
+    })
+    .await
 }
 
 /// Read-only integrity check of one backup.
 #[tauri::command(rename_all = "snake_case")]
-pub fn backup_verify(
-    state: State<'_, AppState>,
-    file_name: String,
-) -> Result<CheckReport, ApiError> {
-    Ok(request::verify_named(state.db_path(), &file_name)?)
+pub async fn backup_verify(app: AppHandle, file_name: String) -> Result<CheckReport, ApiError> {
+    blocking(app, move |state| {
+        Ok(request::verify_named(state.db_path(), &file_name)?)
+    })
+    .await
 }
 
 /// Verifies the backup and stages it to be restored when Raccordo next starts.
 #[tauri::command(rename_all = "snake_case")]
-pub fn backup_restore_request(
-    state: State<'_, AppState>,
+pub async fn backup_restore_request(
+    app: AppHandle,
     file_name: String,
 ) -> Result<BackupEntry, ApiError> {
-    Ok(request::request_restore(state.db_path(), &file_name)?)
+    blocking(app, move |state| {
+        Ok(request::request_restore(state.db_path(), &file_name)?)
+    })
+    .await
 }
 
 /// Withdraws the restore waiting for the next start.
 #[tauri::command]
-pub fn backup_restore_cancel(state: State<'_, AppState>) -> Result<(), ApiError> {
-    Ok(request::cancel_restore(state.db_path())?)
+pub async fn backup_restore_cancel(app: AppHandle) -> Result<(), ApiError> {
+    blocking(app, |state| Ok(request::cancel_restore(state.db_path())?)).await
 }

@@ -12,6 +12,8 @@ use tauri::State;
 use crate::AppState;
 
 /// Roles held today at the comune's Comune organisation (sindaco, assessori, …).
+///
+/// Sindaco first, then vice, assessori, others.
 #[tauri::command(rename_all = "snake_case")]
 pub fn comune_people(
     state: State<'_, AppState>,
@@ -34,6 +36,7 @@ pub fn contact_search(
         .read(|c| contacts::search(c, &query, limit))?)
 }
 
+/// A window (at most 500) of the people matching `filter`, by family name, and the `total`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn person_page(
     state: State<'_, AppState>,
@@ -61,6 +64,7 @@ pub fn person_create(
         .write(|tx| contacts::create_person(tx, &input))?)
 }
 
+/// Replaces the person's fields; the lists (e-mails, phones, tags) replace the stored ones.
 #[tauri::command(rename_all = "snake_case")]
 pub fn person_update(
     state: State<'_, AppState>,
@@ -83,6 +87,7 @@ pub fn person_duplicates(state: State<'_, AppState>) -> Result<Vec<DuplicateGrou
     Ok(state.store()?.read(contacts::duplicates)?)
 }
 
+/// Merges `remove_ids` into `keep_id`; returns the kept person.
 #[tauri::command(rename_all = "snake_case")]
 pub fn person_merge(
     state: State<'_, AppState>,
@@ -155,6 +160,7 @@ pub fn role_update(
         .write(|tx| contacts::update_role(tx, id, &input))?)
 }
 
+/// Deletes the role; returns it, for the undo.
 #[tauri::command(rename_all = "snake_case")]
 pub fn role_delete(state: State<'_, AppState>, id: i64) -> Result<RoleView, ApiError> {
     Ok(state.store()?.write(|tx| contacts::delete_role(tx, id))?)

@@ -15,6 +15,8 @@ use tauri::State;
 use crate::AppState;
 
 /// The meetings matching `filter` (a calendar range, or one page of the list), by start.
+///
+/// The calendar sends only the visible range, the list adds `limit`/`offset`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn meeting_list(
     state: State<'_, AppState>,

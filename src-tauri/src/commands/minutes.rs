@@ -17,12 +17,17 @@ pub fn minutes_get(
 }
 
 /// The meeting's verbale, started prefilled from the meeting when there is none.
+///
+/// The existing verbale, or a new draft prefilled from the meeting: agenda items, times, place,
+/// "redatto da" from the profile.
 #[tauri::command(rename_all = "snake_case")]
 pub fn minutes_start(state: State<'_, AppState>, meeting_id: i64) -> Result<MinutesView, ApiError> {
     Ok(state.store()?.write(|tx| minutes::start(tx, meeting_id))?)
 }
 
 /// Saves the draft (the editor's autosave and Ctrl+S); refused while approved.
+///
+/// Autosave; `conflict` while approved, `invalid` with the field.
 #[tauri::command(rename_all = "snake_case")]
 pub fn minutes_save_draft(
     state: State<'_, AppState>,
@@ -35,6 +40,8 @@ pub fn minutes_save_draft(
 }
 
 /// Approves the draft: it locks and is kept as a frozen version.
+///
+/// Locked; the document is kept as version `revision`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn minutes_approve(
     state: State<'_, AppState>,
@@ -46,6 +53,8 @@ pub fn minutes_approve(
 }
 
 /// Opens the next revision of an approved verbale with its reason.
+///
+/// Draft of revision N+1; `invalid` without a reason.
 #[tauri::command(rename_all = "snake_case")]
 pub fn minutes_open_revision(
     state: State<'_, AppState>,

@@ -5,52 +5,58 @@
 
 use raccordo::contacts::transfer::ExportOutcome;
 use raccordo::error::{ApiError, Error};
-use raccordo::minutes::{self, Format, LogoPick};
-use tauri::{AppHandle, State};
+use raccordo::minutes::{self, Format as MinutesFormat, LogoPick};
+use tauri::AppHandle;
 
 use super::blocking;
-use crate::{dialog, viewer, AppState};
+use crate::{dialog, viewer};
 
 /// Shows the open dialog for the header's logo (PNG, JPEG, SVG), checks it; `null` when
 /// cancelled.
+///
+/// Up to the size limit, checked now.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn minutes_logo_pick(state: State<'_, AppState>) -> Result<Option<LogoPick>, ApiError> {
+pub async fn minutes_logo_pick(app: AppHandle) -> Result<Option<LogoPick>, ApiError> {
     const FILTERS: &[(&str, &[&str])] =
         &[("Immagini (PNG, JPEG, SVG)", &["png", "jpg", "jpeg", "svg"])];
-    let Some(path) = dialog::choose_file("Scegli il logo", FILTERS).await else {
-        return Ok(None);
-    };
-    minutes::read_logo(&path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Some(LogoPick {
-        token: state.picked.insert(path),
-        file_name,
-    }))
+    blocking(app, |state| {
+        let Some(path) = dialog::open_file("Scegli il logo", FILTERS) else {
+            return Ok(None);
+        };
+        minutes::read_logo(&path)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(Some(LogoPick {
+            token: state.picked.insert(path),
+            file_name,
+        }))
+    })
+    .await
 }
 
 /// Shows the save dialog and writes the verbale (version `revision`, or the current state) in
 /// `format`, with the logo `logo_token` names; `null` when cancelled.
+///
+/// Native save dialog proposing `verbale-AAAA-MM-GG-titolo.ext`; revision null = current state, a
+/// draft carries the «BOZZA» mark.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn minutes_export(
     app: AppHandle,
     meeting_id: i64,
     revision: Option<u32>,
-    format: Format,
+    format: MinutesFormat,
     logo_token: Option<u32>,
 ) -> Result<Option<ExportOutcome>, ApiError> {
     blocking(app, move |state| {
         let store = state.store()?;
         let stem = store.read(|c| minutes::default_file_stem(c, meeting_id, revision))?;
         let ext = format.extension();
-        let name = format!("{stem}.{ext}");
-        let Some(path) = dialog::save_file("Esporta il verbale", &name, (&ext.to_uppercase(), ext))
+        let Some(path) = dialog::save_as("Esporta il verbale", &format!("{stem}.{ext}"), ext)
         else {
             return Ok(None);
         };
-        let path = raccordo::interchange::filename::with_default_extension(path, ext);
         let logo = logo_token.map(|t| state.picked.get(t)).transpose()?;
         let logo = logo.as_deref().map(minutes::read_logo).transpose()?;
         Ok(Some(minutes::export_minutes(
@@ -80,7 +86,7 @@ pub async fn minutes_open_pdf(
         let path = dir.join(format!("{stem}.pdf"));
         let logo = logo_token.map(|t| state.picked.get(t)).transpose()?;
         let logo = logo.as_deref().map(minutes::read_logo).transpose()?;
-        let format = Format::Pdf { pdfa: false };
+        let format = MinutesFormat::Pdf { pdfa: false };
         minutes::export_minutes(store, meeting_id, revision, format, logo, &path)?;
         viewer::open(&path)
     })

@@ -15,6 +15,8 @@ pub fn reminder_settings_get(state: State<'_, AppState>) -> Result<ReminderSetti
 }
 
 /// Validates and stores the leads (empty = no reminders); returns them as stored.
+///
+/// Stored largest first; `[]` = off.
 #[tauri::command(rename_all = "snake_case")]
 pub fn reminder_settings_save(
     state: State<'_, AppState>,
@@ -26,6 +28,8 @@ pub fn reminder_settings_save(
 }
 
 /// The page's channel for reminders: what was given before it subscribed arrives at once.
+///
+/// The loop looks every 30 s; each reminder is also a desktop notification from Rust.
 #[tauri::command(rename_all = "snake_case")]
 pub fn reminders_watch(
     mailbox: State<'_, ReminderMailbox>,

@@ -11,11 +11,13 @@ use tauri::State;
 
 use crate::AppState;
 
+/// The survey records matching `filter`, by ASL, zone, name.
 #[tauri::command(rename_all = "snake_case")]
 pub fn sai_list(state: State<'_, AppState>, filter: SaiFilter) -> Result<Vec<SaiRow>, ApiError> {
     Ok(state.store()?.read(|c| sai::list(c, &filter))?)
 }
 
+/// Every comune: own status, or covered through an Unione/SdS.
 #[tauri::command(rename_all = "snake_case")]
 pub fn sai_map(state: State<'_, AppState>) -> Result<Vec<SaiComuneView>, ApiError> {
     Ok(state
@@ -23,11 +25,13 @@ pub fn sai_map(state: State<'_, AppState>) -> Result<Vec<SaiComuneView>, ApiErro
         .read(|c| sai::comune_views(c, today_rome()))?)
 }
 
+/// One row per ASL / zone / province (`by`), and the total.
 #[tauri::command(rename_all = "snake_case")]
 pub fn sai_summary(state: State<'_, AppState>, by: SaiGroupBy) -> Result<SaiSummary, ApiError> {
     Ok(state.store()?.read(|c| sai::summary(c, by, today_rome()))?)
 }
 
+/// The enti whose status changed on or after `since`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn sai_changes(state: State<'_, AppState>, since: String) -> Result<Vec<SaiChange>, ApiError> {
     let since = parse_date("since", &since)?;
@@ -46,6 +50,7 @@ pub fn sai_comune(
         .read(|c| sai::comune_page(c, &istat_code, today_rome()))?)
 }
 
+/// A dated status change of the ente (its record is created if needed).
 #[tauri::command(rename_all = "snake_case")]
 pub fn sai_set_status(
     state: State<'_, AppState>,
@@ -57,6 +62,7 @@ pub fn sai_set_status(
         .write(|tx| sai::set_status(tx, org_id, &input))?)
 }
 
+/// The project facts and next step; the next step becomes a follow-up action.
 #[tauri::command(rename_all = "snake_case")]
 pub fn sai_edit(
     state: State<'_, AppState>,

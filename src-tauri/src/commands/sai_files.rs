@@ -6,23 +6,29 @@ use raccordo::error::ApiError;
 use raccordo::interchange::CsvStyle;
 use raccordo::sai::export::{export_file, SaiExportKind};
 use raccordo::sai::SaiFilter;
-use tauri::State;
+use tauri::AppHandle;
 
+use super::blocking;
 use crate::dialog;
-use crate::AppState;
 
 /// Shows the save dialog and writes the survey `filter` selects as `kind`; `null` when cancelled.
+///
+/// Native save dialog; CSV `;`+BOM, XLSX with a summary sheet, or the summary PDF with the maps and
+/// one section per ASL — only the filter's ASL when set; `count` = enti.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sai_export(
-    state: State<'_, AppState>,
+    app: AppHandle,
     filter: SaiFilter,
     kind: SaiExportKind,
 ) -> Result<Option<ExportOutcome>, ApiError> {
-    let ext = kind.extension();
-    let name = format!("ricognizione-sai-{}.{ext}", raccordo::time::today_rome());
-    let Some(path) = dialog::choose_destination("Esporta ricognizione SAI", name, ext).await else {
-        return Ok(None);
-    };
-    let count = export_file(state.store()?, &filter, kind, CsvStyle::default(), &path)?;
-    Ok(Some(ExportOutcome::written(&path, count)))
+    blocking(app, move |state| {
+        let ext = kind.extension();
+        let name = format!("ricognizione-sai-{}.{ext}", raccordo::time::today_rome());
+        let Some(path) = dialog::save_as("Esporta ricognizione SAI", &name, ext) else {
+            return Ok(None);
+        };
+        let count = export_file(state.store()?, &filter, kind, CsvStyle::default(), &path)?;
+        Ok(Some(ExportOutcome::written(&path, count)))
+    })
+    .await
 }

@@ -10,6 +10,7 @@ use crate::AppState;
 /// Source label recorded on memberships edited in the app.
 const UI_SOURCE: &str = "modifica manuale";
 
+/// The territory tree as of today (Europe/Rome).
 #[tauri::command(rename_all = "snake_case")]
 pub fn territory_tree(state: State<'_, AppState>) -> Result<TerritoryTree, ApiError> {
     Ok(state.store()?.read(|c| territory::tree(c, today_rome()))?)

@@ -1,11 +1,21 @@
 //! The security baseline of the desktop shell, read from its configuration files: a strict
 //! CSP, no global Tauri object, no remote content, capabilities that grant exactly the app's own
 //! commands (each of them used by the UI) and nothing of Tauri core or plugins, no shell plugin.
+//! The app's commands are those of `src/commands/list.rs`, expanded here as in `build.rs`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-include!("../src/command_names.rs");
+include!("../../src/commands/list.rs");
+
+macro_rules! command_names {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
+
+/// The commands' IPC names, expanded from the one list.
+const COMMANDS: &[&str] = with_commands!(command_names);
 
 fn read(rel: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
@@ -135,38 +145,112 @@ fn capabilities_grant_exactly_the_app_commands() {
     );
 }
 
-#[test]
-fn every_command_is_called_by_the_ui_and_only_api_ts_invokes() {
-    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
-    let api = std::fs::read_to_string(ui.join("lib/api.ts")).expect("ui/src/lib/api.ts exists");
-    for c in COMMANDS {
-        assert!(
-            api.contains(&format!("'{c}'")) || api.contains(&format!("\"{c}\"")),
-            "command {c} is granted but ui/src/lib/api.ts never invokes it: remove the grant or use it"
-        );
+/// `person_get` → `personGet`: the accessor of a command in the generated `commands.ts`.
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for ch in name.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
     }
-    let mut offenders = Vec::new();
-    let mut stack = vec![ui.clone()];
+    out
+}
+
+/// Every `.ts`/`.svelte` file under `dir`, with its text.
+fn ui_sources(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("read ui dir") {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "ts" || e == "svelte")
-                && !path.ends_with("lib/api.ts")
-                && !path.to_string_lossy().contains(".test.")
-            {
+            } else if path.extension().is_some_and(|e| e == "ts" || e == "svelte") {
                 let text = std::fs::read_to_string(&path).expect("read source");
-                if text.contains("@tauri-apps/api/core") || text.contains("invoke(") {
-                    offenders.push(path.display().to_string());
-                }
+                out.push((path, text));
             }
         }
     }
+    out
+}
+
+/// Whether `text` reaches the backend itself: calls `invoke(` or imports a value (not only
+/// types) from `@tauri-apps/api/core`.
+fn talks_to_backend(text: &str) -> bool {
+    text.contains("invoke(")
+        || text.lines().any(|l| {
+            let l = l.trim_start();
+            l.contains("@tauri-apps/api/core") && !l.starts_with("import type ")
+        })
+}
+
+/// Whether `text` contains `word` not followed by another identifier character
+/// (`commands.actionCount` is not a use of `commands.actionCounts`, nor the reverse).
+fn uses(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        !text[at + word.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn every_command_is_called_by_the_ui_and_only_ipc_ts_invokes() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let api: String = ui_sources(&ui.join("lib/api"))
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    assert!(!api.is_empty(), "ui/src/lib/api/ holds the api modules");
+    for c in COMMANDS {
+        let accessor = format!("commands.{}", camel(c));
+        assert!(
+            uses(&api, &accessor),
+            "command {c} is granted but no module of ui/src/lib/api/ calls {accessor}: remove \
+             it from src/commands/list.rs or use it"
+        );
+    }
+    let offenders: Vec<String> = ui_sources(&ui)
+        .into_iter()
+        .filter(|(path, text)| {
+            !path.ends_with("lib/ipc.ts")
+                && !path.to_string_lossy().contains(".test.")
+                && talks_to_backend(text)
+        })
+        .map(|(path, _)| path.display().to_string())
+        .collect();
     assert!(
         offenders.is_empty(),
-        "only ui/src/lib/api.ts may call invoke; also found in {offenders:?}"
+        "only ui/src/lib/ipc.ts may call invoke; also found in {offenders:?}"
     );
+}
+
+#[test]
+fn the_backend_check_sees_invoke_and_value_imports_only() {
+    // The test of the test above: what it must flag, and what it must let through.
+    assert!(talks_to_backend(
+        "import { invoke } from '@tauri-apps/api/core';"
+    ));
+    assert!(talks_to_backend(
+        "import { Channel } from \"@tauri-apps/api/core\";"
+    ));
+    assert!(talks_to_backend("await invoke('app_status')"));
+    assert!(!talks_to_backend(
+        "import type { Channel } from '@tauri-apps/api/core';"
+    ));
+    assert_eq!(camel("minutes_open_pdf"), "minutesOpenPdf");
+    assert!(uses("call(commands.actionCount, {", "commands.actionCount"));
+    assert!(!uses(
+        "call(commands.actionCounts, {",
+        "commands.actionCount"
+    ));
 }
 
 #[test]
@@ -198,7 +282,7 @@ fn command_signatures() -> Vec<(String, String)> {
     for entry in std::fs::read_dir(&dir).expect("src/commands") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("read command module");
-        for chunk in text.split("#[tauri::command").skip(1) {
+        for chunk in text.split("\n#[tauri::command").skip(1) {
             let start = chunk.find("fn ").expect("a command is a function");
             let end = chunk[start..].find('{').map_or(chunk.len(), |e| start + e);
             let sig = chunk[start..end].to_owned();
