@@ -1,5 +1,5 @@
 //! Fuzz target: `interchange::csv_contacts::preview`, then `read` with the suggested and other mappings.
-//! The invariants are in `tests/it/common/fuzz_checks.rs`.
+//! The invariants are in `tests/it/common/fuzz_checks/`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,5 +1,5 @@
 //! Fuzz target: `interchange::ics::read`, reading back what the writer makes of its events, and a
-//! dry-run calendar import. The invariants are in `tests/it/common/fuzz_checks.rs`.
+//! dry-run calendar import. The invariants are in `tests/it/common/fuzz_checks/`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

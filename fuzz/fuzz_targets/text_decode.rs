@@ -1,5 +1,5 @@
 //! Fuzz target: `interchange::text::decode` and `read_limited` on arbitrary bytes.
-//! The invariants are in `tests/it/common/fuzz_checks.rs`.
+//! The invariants are in `tests/it/common/fuzz_checks/`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,5 +1,5 @@
 //! Fuzz target: `interchange::vcard::read`, and reading back what the writer makes of its records.
-//! The invariants are in `tests/it/common/fuzz_checks.rs`.
+//! The invariants are in `tests/it/common/fuzz_checks/`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,5 +1,5 @@
 //! Fuzz target: `territory::parse_zone_rows`, then a dry-run `territory::import_zones` of the same bytes.
-//! The invariants are in `tests/it/common/fuzz_checks.rs`.
+//! The invariants are in `tests/it/common/fuzz_checks/`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

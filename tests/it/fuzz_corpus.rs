@@ -1,5 +1,5 @@
 //! Replays the checked-in fuzzing corpus (`fuzz/corpus/<target>/`) in the normal, stable test
-//! run, through the same invariant checks the cargo-fuzz targets run (`common/fuzz_checks.rs`).
+//! run, through the same invariant checks the cargo-fuzz targets run (`common/fuzz_checks/mod.rs`).
 //!
 //! Contract: every target in `fuzz_checks::TARGETS` has a non-empty corpus directory (a missing
 //! or empty one fails the test, it never passes silently); every file in it passes its target's

@@ -16,13 +16,22 @@
 //! - A row is rejected when it has no name, organisation or e-mail, when an e-mail is not an
 //!   address, or when it has non-empty cells beyond the header's columns.
 //! - Files over [`MAX_ROWS`] data rows or [`MAX_COLUMNS`] columns are refused as a whole.
+//!
+//! The header → field suggestion is in [`mapping`], the row → record rules in [`row`]; their
+//! public items are re-exported here, so the paths `csv_contacts::suggest_field`,
+//! `csv_contacts::is_email` and `csv_contacts::MAX_VALUES_PER_FIELD` stay as they were.
+
+mod mapping;
+mod row;
+
+pub use mapping::suggest_field;
+use row::build;
+pub use row::{is_email, MAX_VALUES_PER_FIELD};
 
 use csv::StringRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::cell::unneutralise;
-use super::names::split_full_name;
 use super::record::{ContactField, ContactRecord};
 use super::text::{decode, TextEncoding};
 use crate::error::{Error, Result};
@@ -111,127 +120,6 @@ pub fn read(bytes: &[u8], mapping: &[(String, ContactField)]) -> Result<CsvRead>
         }
     }
     Ok(out)
-}
-
-/// The field a header most likely holds.
-pub fn suggest_field(header: &str) -> ContactField {
-    use ContactField as F;
-    let h = fold(header);
-    let exact: &[(&[&str], ContactField)] = &[
-        (
-            &[
-                "titolo onorifico",
-                "prefisso",
-                "prefix",
-                "appellativo",
-                "honorific",
-            ],
-            F::Honorific,
-        ),
-        (
-            &[
-                "nome e cognome",
-                "cognome e nome",
-                "nominativo",
-                "nome completo",
-                "full name",
-                "display name",
-            ],
-            F::FullName,
-        ),
-        (
-            &[
-                "nome",
-                "name",
-                "first name",
-                "firstname",
-                "given name",
-                "nome proprio",
-            ],
-            F::GivenName,
-        ),
-        (
-            &["cognome", "surname", "last name", "lastname", "family name"],
-            F::FamilyName,
-        ),
-        (
-            &[
-                "ente",
-                "organizzazione",
-                "azienda",
-                "societa",
-                "amministrazione",
-                "organization",
-                "organisation",
-                "company",
-            ],
-            F::Organisation,
-        ),
-        (
-            &["comune", "codice istat", "istat", "municipality"],
-            F::Comune,
-        ),
-        (
-            &[
-                "ruolo",
-                "carica",
-                "qualifica",
-                "titolo",
-                "incarico",
-                "funzione",
-                "title",
-                "job title",
-                "role",
-            ],
-            F::Title,
-        ),
-        (&["note", "nota", "notes", "annotazioni"], F::Notes),
-        (
-            &[
-                "tag",
-                "tags",
-                "etichette",
-                "etichetta",
-                "categorie",
-                "categories",
-                "labels",
-                "gruppi",
-            ],
-            F::Tags,
-        ),
-    ];
-    if let Some((_, f)) = exact.iter().find(|(names, _)| names.contains(&h.as_str())) {
-        return *f;
-    }
-    let words: Vec<&str> = h.split(' ').collect();
-    let has = |w: &str| words.contains(&w);
-    if has("type") || has("tipo") || has("label") {
-        return F::Ignore;
-    }
-    if has("email")
-        || has("pec")
-        || has("mail")
-        || h.contains("e mail")
-        || h == "posta elettronica"
-        || h.starts_with("posta elettronica ")
-    {
-        return F::Email;
-    }
-    if [
-        "telefono",
-        "tel",
-        "cellulare",
-        "cell",
-        "phone",
-        "mobile",
-        "telephone",
-    ]
-    .iter()
-    .any(|w| has(w))
-    {
-        return F::Phone;
-    }
-    F::Ignore
 }
 
 fn csv_reader(text: &str, separator: u8) -> csv::Reader<&[u8]> {
@@ -388,196 +276,9 @@ fn resolve(
     Ok(columns)
 }
 
-/// Most e-mails, phones or tags one row may give a person (a cell holding thousands of values is
-/// not an address book: the row is refused rather than compared value by value).
-pub const MAX_VALUES_PER_FIELD: usize = 50;
-
-/// Adds `value` unless already there (ignoring case); refuses more than
-/// [`MAX_VALUES_PER_FIELD`] values, naming the field.
-fn push_unique(
-    list: &mut Vec<String>,
-    value: String,
-    what: &str,
-) -> std::result::Result<(), String> {
-    let folded = value.to_lowercase();
-    if list.iter().any(|v| v.to_lowercase() == folded) {
-        return Ok(());
-    }
-    if list.len() >= MAX_VALUES_PER_FIELD {
-        return Err(format!(
-            "troppi valori in «{what}»: al massimo {MAX_VALUES_PER_FIELD} per persona"
-        ));
-    }
-    list.push(value);
-    Ok(())
-}
-
-fn join_opt(slot: &mut Option<String>, value: &str, sep: &str) {
-    match slot {
-        Some(s) => {
-            s.push_str(sep);
-            s.push_str(value);
-        }
-        None => *slot = Some(value.to_owned()),
-    }
-}
-
-fn join_str(slot: &mut String, value: &str) {
-    if !slot.is_empty() {
-        slot.push(' ');
-    }
-    slot.push_str(value);
-}
-
-/// Whether `s` looks like an e-mail address (one `@`, a dot in the domain, no spaces).
-pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>,;:\"()[]\\".contains(c))
-}
-
-/// E-mail addresses in a cell ("a@x.it; b@y.it", "Mario Rossi <m@x.it>", "mailto:a@x.it",
-/// "a@x.it (ufficio)"): words without `@` next to an address are comments and are dropped; a
-/// part with no address at all, or a word with `@` that is not an address, is an error.
-fn split_emails(cell: &str) -> std::result::Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    for part in cell.split([';', ',', '\n']) {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        let inner = match (part.rfind('<'), part.rfind('>')) {
-            (Some(a), Some(b)) if a < b => &part[a + 1..b],
-            _ => part,
-        };
-        let mut found = false;
-        for token in inner.split_whitespace() {
-            let token = token
-                .strip_prefix("mailto:")
-                .or_else(|| token.strip_prefix("MAILTO:"))
-                .unwrap_or(token);
-            if !token.contains('@') {
-                continue;
-            }
-            if !is_email(token) {
-                return Err(format!(
-                    "«{}» non è un indirizzo e-mail valido",
-                    shorten(token)
-                ));
-            }
-            found = true;
-            out.push(token.to_owned());
-        }
-        if !found {
-            return Err(format!(
-                "«{}» non è un indirizzo e-mail valido",
-                shorten(part)
-            ));
-        }
-    }
-    Ok(out)
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    } else {
-        s.to_owned()
-    }
-}
-
-fn build(
-    line: u32,
-    row: &StringRecord,
-    columns: &[Option<ContactField>],
-) -> std::result::Result<ContactRecord, String> {
-    let extra = row
-        .iter()
-        .skip(columns.len())
-        .filter(|c| !c.trim().is_empty())
-        .count();
-    if extra > 0 {
-        return Err(format!(
-            "la riga ha {} campi ma l'intestazione ne ha {}: controlla il separatore e le \
-             virgolette",
-            row.len(),
-            columns.len()
-        ));
-    }
-    let mut r = ContactRecord {
-        source_line: line,
-        ..ContactRecord::default()
-    };
-    let mut full_names = Vec::new();
-    for (cell, field) in row.iter().zip(columns) {
-        let Some(field) = field else { continue };
-        let value = unneutralise(cell.trim()).trim();
-        if value.is_empty() {
-            continue;
-        }
-        match field {
-            ContactField::GivenName => join_str(&mut r.given_name, value),
-            ContactField::FamilyName => join_str(&mut r.family_name, value),
-            ContactField::FullName => full_names.push(value.to_owned()),
-            ContactField::Honorific => join_opt(&mut r.honorific, value, " "),
-            ContactField::Email => {
-                for e in split_emails(value)? {
-                    push_unique(&mut r.emails, e, "e-mail")?;
-                }
-            }
-            ContactField::Phone => {
-                for p in value.split([';', ',', '\n']) {
-                    let p = unneutralise(p.trim()).trim();
-                    if !p.is_empty() {
-                        push_unique(&mut r.phones, p.to_owned(), "telefono")?;
-                    }
-                }
-            }
-            ContactField::Organisation => join_opt(&mut r.organisation, value, " "),
-            ContactField::Title => join_opt(&mut r.title, value, " "),
-            ContactField::Comune => join_opt(&mut r.comune, value, " "),
-            ContactField::Notes => join_opt(&mut r.notes, value, "\n"),
-            ContactField::Tags => {
-                for t in value.split([',', ';']) {
-                    let t = t.trim();
-                    if !t.is_empty() {
-                        push_unique(&mut r.tags, t.to_owned(), "etichette")?;
-                    }
-                }
-            }
-            ContactField::Ignore => {}
-        }
-    }
-    if let Some(full) = full_names.first() {
-        if r.given_name.is_empty() && r.family_name.is_empty() {
-            let split = split_full_name(full);
-            r.given_name = split.given;
-            r.family_name = split.family;
-            if r.honorific.is_none() {
-                r.honorific = split.honorific;
-            }
-        }
-    }
-    if r.given_name.is_empty()
-        && r.family_name.is_empty()
-        && r.organisation.is_none()
-        && r.emails.is_empty()
-    {
-        return Err("riga senza nome, ente né e-mail: non c'è nulla da importare".to_owned());
-    }
-    Ok(r)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::row::split_emails;
     use super::*;
 
     #[test]
