@@ -4,29 +4,30 @@ import App from './App.svelte';
 import { apiError, fakeBackend, never } from './test/backend';
 import { pisaDetail, PROFILE, READY, tree } from './test/fixtures';
 import { meetingSummary } from './test/meeting-fixtures';
+import { commands } from './lib/generated/commands';
 
 const shell = {
-  territory_tree: () => tree(),
-  comune_search: () => [],
-  profile_get: () => PROFILE,
-  meeting_upcoming: () => [],
-  reminders_watch: () => null,
-  action_alerts_watch: () => null,
-  action_open_by_asl: () => [],
-  action_counts: () => ({ open: 0, in_progress: 0, waiting: 0, done: 0, cancelled: 0, overdue: 0, due_today: 0 }),
-  recent_changes: () => [],
+  [commands.territoryTree]: () => tree(),
+  [commands.comuneSearch]: () => [],
+  [commands.profileGet]: () => PROFILE,
+  [commands.meetingUpcoming]: () => [],
+  [commands.remindersWatch]: () => null,
+  [commands.actionAlertsWatch]: () => null,
+  [commands.actionOpenByAsl]: () => [],
+  [commands.actionCounts]: () => ({ open: 0, in_progress: 0, waiting: 0, done: 0, cancelled: 0, overdue: 0, due_today: 0 }),
+  [commands.recentChanges]: () => [],
 };
 
 describe('App start-up', () => {
   it('shows a loading state while asking app_status', () => {
-    fakeBackend({ app_status: () => never() });
+    fakeBackend({ [commands.appStatus]: () => never() });
     render(App);
     expect(screen.getByRole('status').textContent).toContain('Avvio di Raccordo');
   });
 
   it('shows the start-up error when the database cannot be opened', async () => {
     fakeBackend({
-      app_status: () => ({
+      [commands.appStatus]: () => ({
         ready: false,
         db_path: '/home/maria/.local/share/raccordo/raccordo.sqlite',
         error: apiError('database_too_new', 'Il database ha la versione 9; questa versione di Raccordo gestisce fino alla 1.'),
@@ -47,7 +48,7 @@ describe('App start-up', () => {
 
   it('gives advice that fits a damaged database', async () => {
     fakeBackend({
-      app_status: () => ({ ready: false, db_path: '/tmp/r.sqlite', error: apiError('database_corrupt', 'file is not a database'), first_run: false, notices: [] }),
+      [commands.appStatus]: () => ({ ready: false, db_path: '/tmp/r.sqlite', error: apiError('database_corrupt', 'file is not a database'), first_run: false, notices: [] }),
     });
     render(App);
     const panel = await screen.findByTestId('startup-error');
@@ -56,7 +57,7 @@ describe('App start-up', () => {
   });
 
   it('reports a backend that cannot be reached at all', async () => {
-    fakeBackend({ app_status: () => { throw 'IPC unavailable'; } });
+    fakeBackend({ [commands.appStatus]: () => { throw 'IPC unavailable'; } });
     render(App);
     const panel = await screen.findByTestId('startup-error');
     expect(panel.textContent).toContain('Impossibile avviare Raccordo');
@@ -66,9 +67,9 @@ describe('App start-up', () => {
   it('opens the welcome screen on first run, then Territorio', async () => {
     fakeBackend({
       ...shell,
-      app_status: () => ({ ...READY, first_run: true }),
-      profile_get: () => ({ coordinator_name: '', organisation: '', configured: false }),
-      profile_save: (args) => ({ ...(args.input as object), configured: true }),
+      [commands.appStatus]: () => ({ ...READY, first_run: true }),
+      [commands.profileGet]: () => ({ coordinator_name: '', organisation: '', configured: false }),
+      [commands.profileSave]: (args) => ({ ...(args.input as object), configured: true }),
     });
     render(App);
     await fireEvent.input(await screen.findByTestId('firstrun-name'), { target: { value: 'Maria Rossi' } });
@@ -81,7 +82,7 @@ describe('App start-up', () => {
   });
 
   it('opens Territorio with a sidebar of only the working areas', async () => {
-    fakeBackend({ ...shell, app_status: () => READY });
+    fakeBackend({ ...shell, [commands.appStatus]: () => READY });
     render(App);
     await screen.findByTestId('asl-node-nord-ovest');
     const nav = screen.getByRole('navigation', { name: 'Navigazione principale' });
@@ -92,7 +93,7 @@ describe('App start-up', () => {
   });
 
   it('follows the hash to the other screens', async () => {
-    fakeBackend({ ...shell, app_status: () => READY });
+    fakeBackend({ ...shell, [commands.appStatus]: () => READY });
     render(App);
     await screen.findByTestId('asl-node-nord-ovest');
     location.hash = '#/impostazioni';
@@ -103,7 +104,7 @@ describe('App start-up', () => {
   });
 
   it('focuses the comune search with / and Ctrl+K, from any screen', async () => {
-    fakeBackend({ ...shell, app_status: () => READY });
+    fakeBackend({ ...shell, [commands.appStatus]: () => READY });
     history.replaceState(null, '', '#/impostazioni');
     render(App);
     await screen.findByTestId('profile-name');
@@ -119,7 +120,7 @@ describe('App start-up', () => {
   });
 
   it('does not steal / while the coordinator types in a field', async () => {
-    fakeBackend({ ...shell, app_status: () => READY });
+    fakeBackend({ ...shell, [commands.appStatus]: () => READY });
     history.replaceState(null, '', '#/impostazioni');
     render(App);
     const org = await screen.findByTestId('profile-org');
@@ -133,9 +134,9 @@ describe('App start-up', () => {
   it('after following a link inside the page, focus goes to the main region, not back to the top', async () => {
     fakeBackend({
       ...shell,
-      app_status: () => READY,
-      comune_get: () => pisaDetail(),
-      zone_list: () => [],
+      [commands.appStatus]: () => READY,
+      [commands.comuneGet]: () => pisaDetail(),
+      [commands.zoneList]: () => [],
     });
     render(App);
     const zone = await screen.findByTestId('zone-node-7');
@@ -151,7 +152,7 @@ describe('App start-up', () => {
   it('tells the coordinator what the start-up check did (a damaged database replaced by a backup)', async () => {
     const message =
       'Il database risultava danneggiato: è stato conservato come raccordo.damaged-20261126.sqlite ed è stato ripristinato il backup del 25/11/2026.';
-    fakeBackend({ ...shell, app_status: () => ({ ...READY, notices: [message] }) });
+    fakeBackend({ ...shell, [commands.appStatus]: () => ({ ...READY, notices: [message] }) });
     render(App);
     const notice = await screen.findByTestId('startup-notice');
     expect(notice.textContent).toContain(message);
@@ -160,18 +161,18 @@ describe('App start-up', () => {
   });
 
   it('shows no start-up notice after a normal start', async () => {
-    fakeBackend({ ...shell, app_status: () => READY });
+    fakeBackend({ ...shell, [commands.appStatus]: () => READY });
     render(App);
     await screen.findByTestId('nav-territorio');
     expect(screen.queryByTestId('startup-notice')).toBeNull();
   });
 
   it('subscribes to reminders once the app is ready and shows them over any screen', async () => {
-    const calls = fakeBackend({ ...shell, app_status: () => READY });
+    const calls = fakeBackend({ ...shell, [commands.appStatus]: () => READY });
     render(App);
     await screen.findByTestId('asl-node-nord-ovest');
-    await waitFor(() => expect(calls.filter((c) => c.cmd === 'reminders_watch')).toHaveLength(1));
-    const channel = calls.find((c) => c.cmd === 'reminders_watch')!.args.on_reminder as { onmessage: (r: unknown) => void };
+    await waitFor(() => expect(calls.filter((c) => c.cmd === commands.remindersWatch)).toHaveLength(1));
+    const channel = calls.find((c) => c.cmd === commands.remindersWatch)!.args.on_reminder as { onmessage: (r: unknown) => void };
     channel.onmessage({ meeting: meetingSummary({ id: 3 }), lead_minutes: 60, minutes_left: 58, message: 'Tra 58 minuti: …' });
     const notice = await screen.findByTestId('reminder-notice');
     expect(notice.textContent).toContain('Promemoria: tra 58 minuti');

@@ -10,6 +10,7 @@ import Territorio from './screens/territorio/Territorio.svelte';
 import Zone from './screens/territorio/Zone.svelte';
 import { fakeBackend } from './test/backend';
 import { PISA, pisaDetail, tree, ZONES } from './test/fixtures';
+import { commands } from './lib/generated/commands';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_2 = '<script>alert(2)</script><b>grassetto</b>';
@@ -28,8 +29,8 @@ describe('hostile strings are shown as text', () => {
     t.asl[0]!.zones[0]!.zone.name = HOSTILE;
     t.asl[0]!.zones[0]!.comuni[0]!.name = HOSTILE_2;
     fakeBackend({
-      territory_tree: () => t,
-      comune_search: () => [{ ...PISA, name: HOSTILE, zone_name: HOSTILE_2 }],
+      [commands.territoryTree]: () => t,
+      [commands.comuneSearch]: () => [{ ...PISA, name: HOSTILE, zone_name: HOSTILE_2 }],
     });
     render(Territorio);
     const zone = await screen.findByTestId('zone-node-7');
@@ -48,7 +49,7 @@ describe('hostile strings are shown as text', () => {
     const detail = pisaDetail({ name: HOSTILE, province_name: HOSTILE_2 });
     detail.zone!.zone_name = HOSTILE;
     detail.zone_history[1]!.source = HOSTILE_2;
-    fakeBackend({ comune_get: () => detail, zone_list: () => hostileZones });
+    fakeBackend({ [commands.comuneGet]: () => detail, [commands.zoneList]: () => hostileZones });
     render(Comune, { istat: '050026' });
     expect((await screen.findByTestId('comune-name')).textContent).toBe(HOSTILE);
     expect(screen.getByTestId('comune-zone').textContent).toContain(HOSTILE);
@@ -59,14 +60,14 @@ describe('hostile strings are shown as text', () => {
   });
 
   it('on the zone management page', async () => {
-    fakeBackend({ zone_list: () => hostileZones });
+    fakeBackend({ [commands.zoneList]: () => hostileZones });
     render(Zone);
     expect((await screen.findByTestId('zone-row-7')).textContent).toContain(HOSTILE);
     expectInert();
   });
 
   it('in the profile', async () => {
-    fakeBackend({ profile_get: () => ({ coordinator_name: HOSTILE, organisation: HOSTILE_2, configured: true }) });
+    fakeBackend({ [commands.profileGet]: () => ({ coordinator_name: HOSTILE, organisation: HOSTILE_2, configured: true }) });
     render(Impostazioni);
     expect(((await screen.findByTestId('profile-name')) as HTMLInputElement).value).toBe(HOSTILE);
     expect((screen.getByTestId('profile-org') as HTMLInputElement).value).toBe(HOSTILE_2);
@@ -75,7 +76,7 @@ describe('hostile strings are shown as text', () => {
 
   it('in a start-up error message and path', async () => {
     const error: ApiError = { kind: 'io', message: HOSTILE, details: [] };
-    fakeBackend({ app_status: () => ({ ready: false, db_path: HOSTILE_2, error, first_run: false, notices: [] }) });
+    fakeBackend({ [commands.appStatus]: () => ({ ready: false, db_path: HOSTILE_2, error, first_run: false, notices: [] }) });
     render(App);
     const panel = await screen.findByTestId('startup-error');
     expect(panel.textContent).toContain(HOSTILE);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, callsTo, fakeBackend } from '../test/backend';
 import { MAP } from '../test/map-fixtures';
 import TuscanyMap, { forgetMap, type MapMark } from './TuscanyMap.svelte';
+import { commands } from '../lib/generated/commands';
 
 const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 
@@ -15,7 +16,7 @@ beforeEach(() => forgetMap());
 
 describe('TuscanyMap', () => {
   it('draws every comune in one SVG, coloured by its mark, with a legend', async () => {
-    const calls = fakeBackend({ territory_map: () => MAP });
+    const calls = fakeBackend({ [commands.territoryMap]: () => MAP });
     render(TuscanyMap, {
       marks: MARKS,
       title: 'Mappa',
@@ -34,12 +35,12 @@ describe('TuscanyMap', () => {
     const legend = screen.getByTestId('map-legend');
     expect(legend.textContent).toContain('progetto attivo');
     expect(legend.textContent).toContain('coperto');
-    expect(callsTo(calls, 'territory_map'), 'the model is asked once').toHaveLength(1);
+    expect(callsTo(calls, commands.territoryMap), 'the model is asked once').toHaveLength(1);
     expect(screen.getByText(/ISTAT\/openpolis/), 'attribution shown').toBeTruthy();
   });
 
   it('shows names and labels as text in the tooltip and the SVG title', async () => {
-    fakeBackend({ territory_map: () => MAP });
+    fakeBackend({ [commands.territoryMap]: () => MAP });
     render(TuscanyMap, { marks: MARKS, title: 'Mappa', emptyLabel: 'non censito' });
     const paths = await screen.findAllByTestId('map-comune');
     const cascina = paths.find((p) => p.getAttribute('data-istat') === '050008')!;
@@ -52,7 +53,7 @@ describe('TuscanyMap', () => {
   });
 
   it('opens a comune on click and with the keyboard, one tab stop, arrows move', async () => {
-    fakeBackend({ territory_map: () => MAP });
+    fakeBackend({ [commands.territoryMap]: () => MAP });
     const onselect = vi.fn();
     render(TuscanyMap, { marks: MARKS, title: 'Mappa', emptyLabel: 'non censito', onselect });
     const paths = await screen.findAllByTestId('map-comune');
@@ -70,7 +71,7 @@ describe('TuscanyMap', () => {
   });
 
   it('explains a failure to load the map', async () => {
-    fakeBackend({ territory_map: () => { throw apiError('internal', 'confini non leggibili'); } });
+    fakeBackend({ [commands.territoryMap]: () => { throw apiError('internal', 'confini non leggibili'); } });
     render(TuscanyMap, { marks: {}, title: 'Mappa', emptyLabel: 'non censito' });
     expect((await screen.findByRole('alert')).textContent).toContain('Impossibile caricare la mappa');
   });

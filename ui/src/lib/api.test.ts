@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as api from './api';
 import { ApiError } from './api';
 import { actionFilter, actionInput } from '../test/action-fixtures';
+import { commands } from './generated/commands';
 
 type Sent = { cmd: string; args: Record<string, unknown> };
 
@@ -17,95 +18,95 @@ function record(reply: unknown = null): Sent[] {
 
 describe('api.ts command mapping (docs/ipc-contract.md)', () => {
   const cases: [string, () => Promise<unknown>, string, Record<string, unknown>][] = [
-    ['appStatus', () => api.appStatus(), 'app_status', {}],
-    ['appInfo', () => api.appInfo(), 'app_info', {}],
-    ['territoryTree', () => api.territoryTree(), 'territory_tree', {}],
-    ['searchComuni', () => api.searchComuni('pisa', 15), 'comune_search', { query: 'pisa', limit: 15 }],
-    ['getComune', () => api.getComune('050026'), 'comune_get', { istat_code: '050026' }],
-    ['listZones', () => api.listZones(), 'zone_list', {}],
-    ['confirmZones', () => api.confirmZones([3, 7]), 'zone_confirm', { ids: [3, 7] }],
-    ['renameZone', () => api.renameZone(7, 'Pisana'), 'zone_rename', { id: 7, name: 'Pisana' }],
+    ['appStatus', () => api.appStatus(), commands.appStatus, {}],
+    ['appInfo', () => api.appInfo(), commands.appInfo, {}],
+    ['territoryTree', () => api.territoryTree(), commands.territoryTree, {}],
+    ['searchComuni', () => api.searchComuni('pisa', 15), commands.comuneSearch, { query: 'pisa', limit: 15 }],
+    ['getComune', () => api.getComune('050026'), commands.comuneGet, { istat_code: '050026' }],
+    ['listZones', () => api.listZones(), commands.zoneList, {}],
+    ['confirmZones', () => api.confirmZones([3, 7]), commands.zoneConfirm, { ids: [3, 7] }],
+    ['renameZone', () => api.renameZone(7, 'Pisana'), commands.zoneRename, { id: 7, name: 'Pisana' }],
     [
       'setComuneZone',
       () => api.setComuneZone('050026', 7, '2024-01-01'),
-      'comune_set_zone',
+      commands.comuneSetZone,
       { istat_code: '050026', zone_id: 7, valid_from: '2024-01-01' },
     ],
     [
       'setComuneZone (no zone)',
       () => api.setComuneZone('050026', null, '2024-01-01'),
-      'comune_set_zone',
+      commands.comuneSetZone,
       { istat_code: '050026', zone_id: null, valid_from: '2024-01-01' },
     ],
-    ['getProfile', () => api.getProfile(), 'profile_get', {}],
+    ['getProfile', () => api.getProfile(), commands.profileGet, {}],
     [
       'saveProfile',
       () => api.saveProfile({ coordinator_name: 'Maria Rossi', organisation: 'ANCI Toscana' }),
-      'profile_save',
+      commands.profileSave,
       { input: { coordinator_name: 'Maria Rossi', organisation: 'ANCI Toscana' } },
     ],
-    ['getMeeting', () => api.getMeeting(4), 'meeting_get', { id: 4 }],
-    ['moveMeeting', () => api.moveMeeting(4, '2027-03-29T10:00:00'), 'meeting_move', { id: 4, start: '2027-03-29T10:00:00' }],
-    ['setMeetingStatus', () => api.setMeetingStatus(4, 'held', 'ok'), 'meeting_set_status', { id: 4, status: 'held', note: 'ok' }],
-    ['deleteMeeting', () => api.deleteMeeting(4), 'meeting_delete', { id: 4 }],
-    ['deleteMeetingSeries', () => api.deleteMeetingSeries(2), 'meeting_delete_series', { series_id: 2 }],
+    ['getMeeting', () => api.getMeeting(4), commands.meetingGet, { id: 4 }],
+    ['moveMeeting', () => api.moveMeeting(4, '2027-03-29T10:00:00'), commands.meetingMove, { id: 4, start: '2027-03-29T10:00:00' }],
+    ['setMeetingStatus', () => api.setMeetingStatus(4, 'held', 'ok'), commands.meetingSetStatus, { id: 4, status: 'held', note: 'ok' }],
+    ['deleteMeeting', () => api.deleteMeeting(4), commands.meetingDelete, { id: 4 }],
+    ['deleteMeetingSeries', () => api.deleteMeetingSeries(2), commands.meetingDeleteSeries, { series_id: 2 }],
     [
       'proposeInvitees',
       () => api.proposeInvitees('conferenza_zonale', { kind: 'zone', asl: null, zone_id: 7, province: null, unione_org_id: null, comuni: [] }, '2027-03-25'),
-      'meeting_propose_invitees',
+      commands.meetingProposeInvitees,
       { kind: 'conferenza_zonale', scope: { kind: 'zone', asl: null, zone_id: 7, province: null, unione_org_id: null, comuni: [] }, on: '2027-03-25' },
     ],
     [
       'setAttendance',
       () => api.setAttendance(31, { attendance: 'delegated', delegate_person_id: null, delegate_name: 'Anna', note: '' }),
-      'meeting_set_attendance',
+      commands.meetingSetAttendance,
       { invitation_id: 31, input: { attendance: 'delegated', delegate_person_id: null, delegate_name: 'Anna', note: '' } },
     ],
     [
       'meetingConflicts',
       () => api.meetingConflicts('2027-03-25T10:00:00', '2027-03-25T12:00:00', null, [5]),
-      'meeting_conflicts',
+      commands.meetingConflicts,
       { start: '2027-03-25T10:00:00', end: '2027-03-25T12:00:00', exclude: null, people: [5] },
     ],
-    ['upcomingMeetings', () => api.upcomingMeetings(14), 'meeting_upcoming', { days: 14 }],
-    ['comuneMeetings', () => api.comuneMeetings('050026'), 'comune_meetings', { istat_code: '050026' }],
-    ['attachFile', () => api.attachFile(4), 'meeting_attach', { meeting_id: 4 }],
-    ['openAttachment', () => api.openAttachment(7), 'meeting_attachment_open', { attachment_id: 7 }],
-    ['removeAttachment', () => api.removeAttachment(7), 'meeting_attachment_remove', { attachment_id: 7 }],
-    ['getReminderSettings', () => api.getReminderSettings(), 'reminder_settings_get', {}],
+    ['upcomingMeetings', () => api.upcomingMeetings(14), commands.meetingUpcoming, { days: 14 }],
+    ['comuneMeetings', () => api.comuneMeetings('050026'), commands.comuneMeetings, { istat_code: '050026' }],
+    ['attachFile', () => api.attachFile(4), commands.meetingAttach, { meeting_id: 4 }],
+    ['openAttachment', () => api.openAttachment(7), commands.meetingAttachmentOpen, { attachment_id: 7 }],
+    ['removeAttachment', () => api.removeAttachment(7), commands.meetingAttachmentRemove, { attachment_id: 7 }],
+    ['getReminderSettings', () => api.getReminderSettings(), commands.reminderSettingsGet, {}],
     [
       'saveReminderSettings',
       () => api.saveReminderSettings({ leads_minutes: [1440, 60] }),
-      'reminder_settings_save',
+      commands.reminderSettingsSave,
       { input: { leads_minutes: [1440, 60] } },
     ],
-    ['listActions', () => api.listActions(actionFilter({ comune: '050026' })), 'action_list', { filter: actionFilter({ comune: '050026' }) }],
-    ['countActions', () => api.countActions(actionFilter()), 'action_count', { filter: actionFilter() }],
-    ['getAction', () => api.getAction(9), 'action_get', { id: 9 }],
-    ['createAction', () => api.createAction(actionInput), 'action_create', { input: actionInput }],
-    ['updateAction', () => api.updateAction(9, actionInput), 'action_update', { id: 9, input: actionInput }],
-    ['setActionStatus', () => api.setActionStatus(9, 'done', 'Fatto'), 'action_set_status', { id: 9, status: 'done', note: 'Fatto' }],
+    ['listActions', () => api.listActions(actionFilter({ comune: '050026' })), commands.actionList, { filter: actionFilter({ comune: '050026' }) }],
+    ['countActions', () => api.countActions(actionFilter()), commands.actionCount, { filter: actionFilter() }],
+    ['getAction', () => api.getAction(9), commands.actionGet, { id: 9 }],
+    ['createAction', () => api.createAction(actionInput), commands.actionCreate, { input: actionInput }],
+    ['updateAction', () => api.updateAction(9, actionInput), commands.actionUpdate, { id: 9, input: actionInput }],
+    ['setActionStatus', () => api.setActionStatus(9, 'done', 'Fatto'), commands.actionSetStatus, { id: 9, status: 'done', note: 'Fatto' }],
     [
       'bulkUpdateActions',
       () => api.bulkUpdateActions([1, 2], { status: 'waiting', note: '', owner: null, due: { date: null } }),
-      'action_bulk',
+      commands.actionBulk,
       { ids: [1, 2], change: { status: 'waiting', note: '', owner: null, due: { date: null } } },
     ],
     [
       'undoBulk',
       () => api.undoBulk([{ id: 1, status: 'open', owner: { kind: 'none' }, due: null }]),
-      'action_undo_bulk',
+      commands.actionUndoBulk,
       { prior: [{ id: 1, status: 'open', owner: { kind: 'none' }, due: null }] },
     ],
-    ['deleteAction', () => api.deleteAction(9), 'action_delete', { id: 9 }],
-    ['actionCounts', () => api.actionCounts(actionFilter()), 'action_counts', { filter: actionFilter() }],
-    ['openActionsByAsl', () => api.openActionsByAsl(), 'action_open_by_asl', {}],
-    ['savedActionFilters', () => api.savedActionFilters(), 'action_filters', {}],
-    ['saveActionFilter', () => api.saveActionFilter('Mie', 'resp=mie'), 'action_filter_save', { name: 'Mie', query: 'resp=mie' }],
-    ['deleteActionFilter', () => api.deleteActionFilter(3), 'action_filter_delete', { id: 3 }],
-    ['comuneTimeline', () => api.comuneTimeline('050026', 100), 'comune_timeline', { istat_code: '050026', limit: 100 }],
-    ['areaOverview', () => api.areaOverview({ kind: 'zone', id: 7 }), 'area_overview', { area: { kind: 'zone', id: 7 } }],
-    ['recentChanges', () => api.recentChanges(12), 'recent_changes', { limit: 12 }],
+    ['deleteAction', () => api.deleteAction(9), commands.actionDelete, { id: 9 }],
+    ['actionCounts', () => api.actionCounts(actionFilter()), commands.actionCounts, { filter: actionFilter() }],
+    ['openActionsByAsl', () => api.openActionsByAsl(), commands.actionOpenByAsl, {}],
+    ['savedActionFilters', () => api.savedActionFilters(), commands.actionFilters, {}],
+    ['saveActionFilter', () => api.saveActionFilter('Mie', 'resp=mie'), commands.actionFilterSave, { name: 'Mie', query: 'resp=mie' }],
+    ['deleteActionFilter', () => api.deleteActionFilter(3), commands.actionFilterDelete, { id: 3 }],
+    ['comuneTimeline', () => api.comuneTimeline('050026', 100), commands.comuneTimeline, { istat_code: '050026', limit: 100 }],
+    ['areaOverview', () => api.areaOverview({ kind: 'zone', id: 7 }), commands.areaOverview, { area: { kind: 'zone', id: 7 } }],
+    ['recentChanges', () => api.recentChanges(12), commands.recentChanges, { limit: 12 }],
   ];
 
   for (const [name, run, cmd, args] of cases) {
@@ -122,7 +123,7 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
     const sent = record();
     const got: unknown[] = [];
     await api.watchActionAlerts((c) => got.push(c));
-    expect(sent.map((c) => c.cmd)).toEqual(['action_alerts_watch']);
+    expect(sent.map((c) => c.cmd)).toEqual([commands.actionAlertsWatch]);
     const channel = sent[0]!.args.on_alert as { onmessage: (r: unknown) => void };
     expect(typeof channel.onmessage, 'the argument is a Channel, not a value').toBe('function');
     channel.onmessage({ overdue: 2 });
@@ -133,7 +134,7 @@ describe('api.ts command mapping (docs/ipc-contract.md)', () => {
     const sent = record();
     const got: unknown[] = [];
     await api.watchReminders((r) => got.push(r));
-    expect(sent.map((c) => c.cmd)).toEqual(['reminders_watch']);
+    expect(sent.map((c) => c.cmd)).toEqual([commands.remindersWatch]);
     const channel = sent[0]!.args.on_reminder as { onmessage: (r: unknown) => void };
     expect(typeof channel.onmessage, 'the argument is a Channel, not a value').toBe('function');
     channel.onmessage({ lead_minutes: 60 });

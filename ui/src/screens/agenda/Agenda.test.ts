@@ -11,6 +11,7 @@ import { meetingSummary, meetingView } from '../../test/meeting-fixtures';
 import Agenda from './Agenda.svelte';
 import { TEXT_DEBOUNCE_MS } from './AgendaFilters.svelte';
 import { MAX_CHIPS } from './MonthView.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const MARCH: AgendaQuery = { ...AGENDA_DEFAULT, date: '2027-03-10' };
 const WEEK: AgendaQuery = { ...AGENDA_DEFAULT, view: 'settimana', date: '2027-03-22' };
@@ -18,10 +19,10 @@ const WEEK: AgendaQuery = { ...AGENDA_DEFAULT, view: 'settimana', date: '2027-03
 function backend(meetings: MeetingSummary[] = [meetingSummary()]) {
   let current = meetings;
   const calls = fakeBackend({
-    meeting_list: () => current,
-    meeting_count: () => current.length,
-    zone_list: () => ZONES,
-    meeting_move: (args) => {
+    [commands.meetingList]: () => current,
+    [commands.meetingCount]: () => current.length,
+    [commands.zoneList]: () => ZONES,
+    [commands.meetingMove]: (args) => {
       current = current.map((m) => (m.id === args.id ? { ...m, start: args.start as string } : m));
       return meetingView({ id: args.id as number, start: args.start as string });
     },
@@ -30,7 +31,7 @@ function backend(meetings: MeetingSummary[] = [meetingSummary()]) {
 }
 
 function lastFilter(calls: ReturnType<typeof backend>): MeetingFilter {
-  return callsTo(calls, 'meeting_list').at(-1)!.args.filter as MeetingFilter;
+  return callsTo(calls, commands.meetingList).at(-1)!.args.filter as MeetingFilter;
 }
 
 /** Lays out the page for the drag tests: happy-dom computes no geometry. */
@@ -90,7 +91,7 @@ describe('Agenda — mese', () => {
     render(Agenda, { query: AGENDA_DEFAULT });
     const today = todayIso();
     expect((await screen.findByTestId(`day-${today}`)).className).toContain('today');
-    await waitFor(() => expect(callsTo(calls, 'meeting_list')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.meetingList)).toHaveLength(1));
     const f = lastFilter(calls);
     expect(f.from! <= today && today <= f.to!, 'the range covers today').toBe(true);
   });
@@ -110,15 +111,15 @@ describe('Agenda — mese', () => {
     await fireEvent.pointerMove(chip, { clientX: 60, clientY: 90, pointerId: 1 });
     expect(screen.getByTestId('day-2027-03-29').className, 'the target day is highlighted').toContain('over');
     await fireEvent.pointerUp(chip, { clientX: 60, clientY: 90, pointerId: 1 });
-    await waitFor(() => expect(callsTo(calls, 'meeting_move')).toHaveLength(1));
-    expect(callsTo(calls, 'meeting_move')[0]!.args).toEqual({ id: 1, start: '2027-03-29T10:00:00' });
+    await waitFor(() => expect(callsTo(calls, commands.meetingMove)).toHaveLength(1));
+    expect(callsTo(calls, commands.meetingMove)[0]!.args).toEqual({ id: 1, start: '2027-03-29T10:00:00' });
     const toast = await screen.findByTestId('move-toast');
     expect(toast.textContent).toContain('spostato al 29/03/2027 alle 10:00');
     await waitFor(() => expect(within(screen.getByTestId('day-2027-03-29')).getAllByTestId('meeting-chip')).toHaveLength(1));
 
     await fireEvent.click(screen.getByTestId('move-undo'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_move')).toHaveLength(2));
-    expect(callsTo(calls, 'meeting_move')[1]!.args, 'undo moves it back').toEqual({ id: 1, start: '2027-03-25T10:00:00' });
+    await waitFor(() => expect(callsTo(calls, commands.meetingMove)).toHaveLength(2));
+    expect(callsTo(calls, commands.meetingMove)[1]!.args, 'undo moves it back').toEqual({ id: 1, start: '2027-03-25T10:00:00' });
     expect((await screen.findByTestId('move-undone')).textContent).toContain('annullato');
     await waitFor(() => expect(within(screen.getByTestId('day-2027-03-25')).getAllByTestId('meeting-chip')).toHaveLength(1));
   });
@@ -134,7 +135,7 @@ describe('Agenda — mese', () => {
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     chip.dispatchEvent(click);
     expect(click.defaultPrevented, 'the link is followed').toBe(false);
-    expect(callsTo(calls, 'meeting_move')).toHaveLength(0);
+    expect(callsTo(calls, commands.meetingMove)).toHaveLength(0);
   });
 });
 
@@ -162,9 +163,9 @@ describe('Agenda — settimana', () => {
     await fireEvent.pointerDown(block, { button: 0, clientX: 50, clientY: 190, pointerId: 1 });
     await fireEvent.pointerMove(block, { clientX: 150, clientY: 307, pointerId: 1 });
     await fireEvent.pointerUp(block, { clientX: 150, clientY: 307, pointerId: 1 });
-    await waitFor(() => expect(callsTo(calls, 'meeting_move')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.meetingMove)).toHaveLength(1));
     // Top of the block at 297 px = 11:57 → 12:00.
-    expect(callsTo(calls, 'meeting_move')[0]!.args).toEqual({ id: 1, start: '2027-03-26T12:00:00' });
+    expect(callsTo(calls, commands.meetingMove)[0]!.args).toEqual({ id: 1, start: '2027-03-26T12:00:00' });
   });
 
   it('Escape cancels a drag', async () => {
@@ -176,7 +177,7 @@ describe('Agenda — settimana', () => {
     await fireEvent.pointerMove(block, { clientX: 150, clientY: 307, pointerId: 1 });
     await fireEvent.keyDown(window, { key: 'Escape' });
     await fireEvent.pointerUp(block, { clientX: 150, clientY: 307, pointerId: 1 });
-    expect(callsTo(calls, 'meeting_move')).toHaveLength(0);
+    expect(callsTo(calls, commands.meetingMove)).toHaveLength(0);
   });
 });
 
@@ -244,8 +245,8 @@ describe('Agenda — elenco', () => {
     const rows = screen.getAllByTestId('list-meeting');
     expect(rows.map((r) => r.getAttribute('href'))).toEqual(['#/agenda/incontro/1', '#/agenda/incontro/2', '#/agenda/incontro/3']);
     expect(rows[2]!.textContent).toContain('annullato');
-    expect(callsTo(calls, 'meeting_count')[0]!.args.filter).toMatchObject({ from: '2027-03-01', to: '2027-03-31' });
-    expect(callsTo(calls, 'meeting_list')[0]!.args.filter).toMatchObject({ from: '2027-03-01', to: '2027-03-31', limit: 200, offset: 0 });
+    expect(callsTo(calls, commands.meetingCount)[0]!.args.filter).toMatchObject({ from: '2027-03-01', to: '2027-03-31' });
+    expect(callsTo(calls, commands.meetingList)[0]!.args.filter).toMatchObject({ from: '2027-03-01', to: '2027-03-31', limit: 200, offset: 0 });
   });
 
   it('says how to create a meeting when the month is empty', async () => {

@@ -7,6 +7,7 @@ import { meetingView } from '../../test/meeting-fixtures';
 import AttachmentsSection from './AttachmentsSection.svelte';
 import Meeting from './Meeting.svelte';
 import { formatSize } from './attachments';
+import { commands } from '../../lib/generated/commands';
 
 function attachment(over: Partial<Attachment> = {}): Attachment {
   return { id: 7, file_name: 'Convocazione firmata.pdf', size_bytes: 1_468_006, added_at: '2026-11-26T09:30:00Z', ...over };
@@ -18,19 +19,19 @@ function rows() {
 
 describe('Allegati della pagina incontro', () => {
   it('explains the empty state and attaches a file chosen in the native dialog', async () => {
-    const calls = fakeBackend({ meeting_attach: () => attachment({ id: 9, file_name: 'Presentazione.odp', size_bytes: 52_224 }) });
+    const calls = fakeBackend({ [commands.meetingAttach]: () => attachment({ id: 9, file_name: 'Presentazione.odp', size_bytes: 52_224 }) });
     render(AttachmentsSection, { meetingId: 4, attachments: [] });
     expect(screen.getByTestId('attachments-empty').textContent, 'the empty state says how to add one').toContain('Allega file…');
     await fireEvent.click(screen.getByTestId('attachment-add'));
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(callsTo(calls, 'meeting_attach')[0]!.args, 'only the meeting id crosses IPC, never a path').toEqual({ meeting_id: 4 });
+    expect(callsTo(calls, commands.meetingAttach)[0]!.args, 'only the meeting id crosses IPC, never a path').toEqual({ meeting_id: 4 });
     expect(within(rows()[0]!).getByTestId('attachment-name').textContent).toBe('Presentazione.odp');
     expect(within(rows()[0]!).getByTestId('attachment-size').textContent).toBe('51 KB');
     expect(screen.getByTestId('attachment-outcome').textContent).toContain('Allegato «Presentazione.odp» aggiunto.');
   });
 
   it('does nothing when the dialog is cancelled', async () => {
-    fakeBackend({ meeting_attach: () => null });
+    fakeBackend({ [commands.meetingAttach]: () => null });
     render(AttachmentsSection, { meetingId: 4, attachments: [] });
     await fireEvent.click(screen.getByTestId('attachment-add'));
     await waitFor(() => expect((screen.getByTestId('attachment-add') as HTMLButtonElement).disabled).toBe(false));
@@ -53,7 +54,7 @@ describe('Allegati della pagina incontro', () => {
   it('opens the verified copy through the shell, and shows the core’s explanation when the copy was changed', async () => {
     let tampered = false;
     const calls = fakeBackend({
-      meeting_attachment_open: () => {
+      [commands.meetingAttachmentOpen]: () => {
         if (tampered) {
           throw apiError('conflict', 'La copia dell’allegato è stata modificata fuori da Raccordo. Togli l’allegato e allegalo di nuovo.');
         }
@@ -63,7 +64,7 @@ describe('Allegati della pagina incontro', () => {
     render(AttachmentsSection, { meetingId: 4, attachments: [attachment()] });
     await fireEvent.click(within(rows()[0]!).getByTestId('attachment-open'));
     await waitFor(() => expect(screen.getByTestId('attachment-outcome').textContent).toContain('aperto con il programma predefinito'));
-    expect(callsTo(calls, 'meeting_attachment_open')[0]!.args).toEqual({ attachment_id: 7 });
+    expect(callsTo(calls, commands.meetingAttachmentOpen)[0]!.args).toEqual({ attachment_id: 7 });
     tampered = true;
     await fireEvent.click(within(rows()[0]!).getByTestId('attachment-open'));
     const alert = await screen.findByRole('alert');
@@ -72,13 +73,13 @@ describe('Allegati della pagina incontro', () => {
   });
 
   it('asks for confirmation before removing, and can be cancelled', async () => {
-    const calls = fakeBackend({ meeting_attachment_remove: () => attachment() });
+    const calls = fakeBackend({ [commands.meetingAttachmentRemove]: () => attachment() });
     render(AttachmentsSection, { meetingId: 4, attachments: [attachment(), attachment({ id: 8, file_name: HOSTILE })] });
     await fireEvent.click(within(rows()[1]!).getByTestId('attachment-remove'));
     const confirm = screen.getByTestId('attachment-remove-confirm');
     expect(confirm.textContent, 'the question names the file, as text').toContain(`Togliere «${HOSTILE}» dagli allegati?`);
     expect(confirm.textContent).toContain('il file originale');
-    expect(callsTo(calls, 'meeting_attachment_remove'), 'nothing is removed before confirming').toHaveLength(0);
+    expect(callsTo(calls, commands.meetingAttachmentRemove), 'nothing is removed before confirming').toHaveLength(0);
     await fireEvent.click(screen.getByTestId('attachment-remove-cancel'));
     expect(screen.queryByTestId('attachment-remove-confirm')).toBeNull();
     expect(rows()).toHaveLength(2);
@@ -86,13 +87,13 @@ describe('Allegati della pagina incontro', () => {
     await fireEvent.click(within(rows()[0]!).getByTestId('attachment-remove'));
     await fireEvent.click(screen.getByTestId('attachment-remove-do'));
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(callsTo(calls, 'meeting_attachment_remove')).toEqual([{ cmd: 'meeting_attachment_remove', args: { attachment_id: 7 } }]);
+    expect(callsTo(calls, commands.meetingAttachmentRemove)).toEqual([{ cmd: commands.meetingAttachmentRemove, args: { attachment_id: 7 } }]);
     expect(within(rows()[0]!).getByTestId('attachment-name').textContent).toBe(HOSTILE);
     expect(screen.getByTestId('attachment-outcome').textContent).toContain('Allegato «Convocazione firmata.pdf» tolto.');
   });
 
   it('keeps the row and shows why when removing fails', async () => {
-    fakeBackend({ meeting_attachment_remove: () => { throw apiError('database_locked', 'Il database è occupato: riprova tra poco.'); } });
+    fakeBackend({ [commands.meetingAttachmentRemove]: () => { throw apiError('database_locked', 'Il database è occupato: riprova tra poco.'); } });
     render(AttachmentsSection, { meetingId: 4, attachments: [attachment()] });
     await fireEvent.click(within(rows()[0]!).getByTestId('attachment-remove'));
     await fireEvent.click(screen.getByTestId('attachment-remove-do'));
@@ -101,7 +102,7 @@ describe('Allegati della pagina incontro', () => {
   });
 
   it('is part of the meeting page, with the meeting’s attachments', async () => {
-    fakeBackend({ meeting_get: () => meetingView({ attachments: [attachment()] }), meeting_conflicts: () => [] });
+    fakeBackend({ [commands.meetingGet]: () => meetingView({ attachments: [attachment()] }), [commands.meetingConflicts]: () => [] });
     render(Meeting, { id: 1 });
     const section = await screen.findByTestId('attachments');
     expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Allegati');

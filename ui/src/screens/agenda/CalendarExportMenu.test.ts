@@ -8,6 +8,7 @@ import { ZONES } from '../../test/fixtures';
 import { meetingSummary } from '../../test/meeting-fixtures';
 import Agenda from './Agenda.svelte';
 import CalendarExportMenu from './CalendarExportMenu.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const MARCH: MeetingFilter = {
   from: '2027-03-01',
@@ -25,8 +26,8 @@ const ALL: MeetingFilter = { from: null, to: null, kinds: [], asl: null, zone_id
 /** meeting_count answers 12 for the period and 340 for everything. */
 function backend(exported: unknown = { file_name: 'calendario-marzo-2027.ics', path: '/home/giulia/calendario-marzo-2027.ics', count: 12 }) {
   return fakeBackend({
-    meeting_count: (args) => ((args.filter as MeetingFilter).from === null ? 340 : 12),
-    calendar_export: () => exported,
+    [commands.meetingCount]: (args) => ((args.filter as MeetingFilter).from === null ? 340 : 12),
+    [commands.calendarExport]: () => exported,
   });
 }
 
@@ -47,7 +48,7 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
     expect(screen.getByTestId('ics-export-all').textContent).toContain('Tutto il calendario');
     expect(screen.getByTestId('ics-export-all').textContent).toContain('340 incontri');
     expect(choices.textContent, 'says that series go whole').toContain('serie periodiche');
-    expect(callsTo(calls, 'meeting_count').map((c) => c.args.filter), 'counts the period’s filter and everything').toEqual([MARCH, ALL]);
+    expect(callsTo(calls, commands.meetingCount).map((c) => c.args.filter), 'counts the period’s filter and everything').toEqual([MARCH, ALL]);
     expect(document.activeElement, 'focus on the first choice').toBe(screen.getByTestId('ics-export-period'));
     expect(screen.getByTestId('ics-export-toggle').textContent).toContain('Importa / Esporta (ICS)');
     const importLink = screen.getByTestId('ics-export-import');
@@ -63,7 +64,7 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
     await fireEvent.click(screen.getByTestId('ics-export-period'));
     const result = await screen.findByTestId('ics-export-result');
     expect(result.textContent).toContain('Esportati 12 incontri in calendario-marzo-2027.ics');
-    expect(callsTo(calls, 'calendar_export').map((c) => c.args), 'the selection as the backend takes it').toEqual([{ selection: { filter: MARCH } }]);
+    expect(callsTo(calls, commands.calendarExport).map((c) => c.args), 'the selection as the backend takes it').toEqual([{ selection: { filter: MARCH } }]);
     expect(screen.queryByTestId('ics-export-choices'), 'the menu closes').toBeNull();
   });
 
@@ -73,11 +74,11 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
     await open();
     await fireEvent.click(screen.getByTestId('ics-export-all'));
     expect((await screen.findByTestId('ics-export-result')).textContent).toContain('Esportato 1 incontro in calendario-raccordo.ics');
-    expect(callsTo(calls, 'calendar_export')[0]?.args).toEqual({ selection: { filter: ALL } });
+    expect(callsTo(calls, commands.calendarExport)[0]?.args).toEqual({ selection: { filter: ALL } });
   });
 
   it('disables a choice with nothing to export and says why', async () => {
-    fakeBackend({ meeting_count: (args) => ((args.filter as MeetingFilter).from === null ? 3 : 0) });
+    fakeBackend({ [commands.meetingCount]: (args) => ((args.filter as MeetingFilter).from === null ? 3 : 0) });
     render(CalendarExportMenu, { filter: MARCH, period: 'marzo 2027', filtered: false });
     await open();
     const period = screen.getByTestId('ics-export-period') as HTMLButtonElement;
@@ -89,16 +90,16 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
 
   it('still exports when counting fails, and a cancelled dialog shows nothing', async () => {
     const calls = fakeBackend({
-      meeting_count: () => {
+      [commands.meetingCount]: () => {
         throw apiError('database_locked', 'occupato');
       },
-      calendar_export: () => null,
+      [commands.calendarExport]: () => null,
     });
     render(CalendarExportMenu, { filter: MARCH, period: 'marzo 2027', filtered: true });
     await open();
     await waitFor(() => expect(screen.getByTestId('ics-export-period').textContent).toContain('—'));
     await fireEvent.click(screen.getByTestId('ics-export-period'));
-    await waitFor(() => expect(callsTo(calls, 'calendar_export')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.calendarExport)).toHaveLength(1));
     await waitFor(() => expect((screen.getByTestId('ics-export-toggle') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('ics-export-result'), 'no message after a cancel').toBeNull();
     expect(screen.queryByTestId('ics-export-error'), 'a cancel is not an error').toBeNull();
@@ -106,7 +107,7 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
 
   it('shows progress, then the error with what to do', async () => {
     let fail: (e: unknown) => void = () => {};
-    fakeBackend({ meeting_count: () => 1, calendar_export: () => new Promise((_, reject) => (fail = reject)) });
+    fakeBackend({ [commands.meetingCount]: () => 1, [commands.calendarExport]: () => new Promise((_, reject) => (fail = reject)) });
     render(CalendarExportMenu, { filter: MARCH, period: 'marzo 2027', filtered: true });
     await open();
     await fireEvent.click(screen.getByTestId('ics-export-period'));
@@ -135,17 +136,17 @@ describe('Esporta (ICS) in the Agenda toolbar', () => {
 describe('Agenda toolbar', () => {
   it('exports the month named in the title (not the grid’s extra days) with the active filters', async () => {
     const calls = fakeBackend({
-      meeting_list: () => [meetingSummary()],
-      meeting_count: () => 1,
-      zone_list: () => ZONES,
-      calendar_export: () => ({ file_name: 'calendario-marzo-2027.ics', path: '/tmp/x.ics', count: 1 }),
+      [commands.meetingList]: () => [meetingSummary()],
+      [commands.meetingCount]: () => 1,
+      [commands.zoneList]: () => ZONES,
+      [commands.calendarExport]: () => ({ file_name: 'calendario-marzo-2027.ics', path: '/tmp/x.ics', count: 1 }),
     });
     render(Agenda, { query: { ...AGENDA_DEFAULT, date: '2027-03-10', asl: 'centro', text: 'pisana' } });
     await screen.findByTestId('meeting-chip');
     await open();
     await fireEvent.click(screen.getByTestId('ics-export-period'));
     await screen.findByTestId('ics-export-result');
-    expect(callsTo(calls, 'calendar_export')[0]?.args).toEqual({
+    expect(callsTo(calls, commands.calendarExport)[0]?.args).toEqual({
       selection: {
         filter: { from: '2027-03-01', to: '2027-03-31', kinds: [], asl: 'centro', zone_id: null, statuses: [], text: 'pisana', limit: null, offset: null },
       },
@@ -154,15 +155,15 @@ describe('Agenda toolbar', () => {
 
   it('exports the week shown in the week view', async () => {
     const calls = fakeBackend({
-      meeting_list: () => [],
-      meeting_count: () => 0,
-      zone_list: () => ZONES,
+      [commands.meetingList]: () => [],
+      [commands.meetingCount]: () => 0,
+      [commands.zoneList]: () => ZONES,
     });
     render(Agenda, { query: { ...AGENDA_DEFAULT, view: 'settimana', date: '2027-03-24' } });
     await screen.findByTestId('agenda-title');
     await open();
-    await waitFor(() => expect(callsTo(calls, 'meeting_count').length).toBeGreaterThanOrEqual(2));
-    const filter = callsTo(calls, 'meeting_count')[0]?.args.filter as MeetingFilter;
+    await waitFor(() => expect(callsTo(calls, commands.meetingCount).length).toBeGreaterThanOrEqual(2));
+    const filter = callsTo(calls, commands.meetingCount)[0]?.args.filter as MeetingFilter;
     expect([filter.from, filter.to], 'Monday to Sunday of the week on screen').toEqual(['2027-03-22', '2027-03-28']);
     expect(screen.getByTestId('ics-export-period').textContent).toContain('22–28 marzo 2027');
   });

@@ -11,6 +11,7 @@ import { HOSTILE } from '../../test/contacts-fixtures';
 import { ZONES } from '../../test/fixtures';
 import EsportaVerbali from './EsportaVerbali.svelte';
 import { minutesFormat } from './minutes-batch';
+import { commands } from '../../lib/generated/commands';
 
 function item(id: number, over: Partial<BatchItem> = {}): BatchItem {
   return {
@@ -52,11 +53,11 @@ function deferred<T>() {
 
 describe('Esporta verbali', () => {
   it('previews the approved verbali of the period as text, with their version', async () => {
-    const calls = fakeBackend({ zone_list: () => ZONES, minutes_batch_preview: () => TWO });
+    const calls = fakeBackend({ [commands.zoneList]: () => ZONES, [commands.minutesBatchPreview]: () => TWO });
     render(EsportaVerbali);
     expect((await screen.findByTestId('batch-preview-count')).textContent).toBe('2 verbali approvati');
     const today = todayIso();
-    expect(callsTo(calls, 'minutes_batch_preview')[0]?.args, 'from 1 January of this year to today, no territory').toEqual({
+    expect(callsTo(calls, commands.minutesBatchPreview)[0]?.args, 'from 1 January of this year to today, no territory').toEqual({
       selection: { from: `${today.slice(0, 4)}-01-01`, to: today, asl: null, zone_id: null },
     });
     const rows = within(screen.getByTestId('batch-preview-list')).getAllByTestId('batch-preview-item');
@@ -72,18 +73,18 @@ describe('Esporta verbali', () => {
   });
 
   it('asks again when ASL or zone change; a zone brings its ASL', async () => {
-    const calls = fakeBackend({ zone_list: () => ZONES, minutes_batch_preview: () => TWO });
+    const calls = fakeBackend({ [commands.zoneList]: () => ZONES, [commands.minutesBatchPreview]: () => TWO });
     render(EsportaVerbali);
     await screen.findByTestId('batch-preview-count');
     await waitFor(() => expect(screen.getByTestId('batch-zone').querySelectorAll('option')).toHaveLength(ZONES.length + 1));
     await fireEvent.change(screen.getByTestId('batch-zone'), { target: { value: '12' } });
     await waitFor(() =>
-      expect(callsTo(calls, 'minutes_batch_preview').at(-1)?.args.selection).toMatchObject({ asl: 'centro', zone_id: 12 }),
+      expect(callsTo(calls, commands.minutesBatchPreview).at(-1)?.args.selection).toMatchObject({ asl: 'centro', zone_id: 12 }),
     );
     expect((screen.getByTestId('batch-asl') as HTMLSelectElement).value, 'the zone’s ASL is selected').toBe('centro');
     await fireEvent.change(screen.getByTestId('batch-asl'), { target: { value: 'nord-ovest' } });
     await waitFor(() =>
-      expect(callsTo(calls, 'minutes_batch_preview').at(-1)?.args.selection, 'a zone of another ASL is dropped').toMatchObject({
+      expect(callsTo(calls, commands.minutesBatchPreview).at(-1)?.args.selection, 'a zone of another ASL is dropped').toMatchObject({
         asl: 'nord-ovest',
         zone_id: null,
       }),
@@ -93,7 +94,7 @@ describe('Esporta verbali', () => {
   });
 
   it('explains an empty selection and offers no export', async () => {
-    fakeBackend({ zone_list: () => ZONES, minutes_batch_preview: () => plan([], 'dal 01/01/2030 al 31/12/2030, Azienda USL Toscana sud-est') });
+    fakeBackend({ [commands.zoneList]: () => ZONES, [commands.minutesBatchPreview]: () => plan([], 'dal 01/01/2030 al 31/12/2030, Azienda USL Toscana sud-est') });
     render(EsportaVerbali);
     const empty = await screen.findByTestId('batch-empty');
     expect(empty.textContent).toContain('Nessun verbale approvato dal 01/01/2030 al 31/12/2030, Azienda USL Toscana sud-est');
@@ -104,18 +105,18 @@ describe('Esporta verbali', () => {
   it('exports with progress and cancel, then shows where the verbali went', async () => {
     const run = deferred<BatchOutcome | null>();
     const calls = fakeBackend({
-      zone_list: () => ZONES,
-      minutes_batch_preview: () => TWO,
-      minutes_batch_export: () => run.promise,
-      minutes_batch_cancel: () => null,
+      [commands.zoneList]: () => ZONES,
+      [commands.minutesBatchPreview]: () => TWO,
+      [commands.minutesBatchExport]: () => run.promise,
+      [commands.minutesBatchCancel]: () => null,
     });
     render(EsportaVerbali);
     await screen.findByTestId('batch-preview-count');
     await fireEvent.change(screen.getByTestId('batch-format'), { target: { value: 'pdfa' } });
     await fireEvent.click(screen.getByTestId('batch-target-zip'));
     await fireEvent.click(screen.getByTestId('batch-start'));
-    await waitFor(() => expect(callsTo(calls, 'minutes_batch_export')).toHaveLength(1));
-    const args: Args = callsTo(calls, 'minutes_batch_export')[0]!.args;
+    await waitFor(() => expect(callsTo(calls, commands.minutesBatchExport)).toHaveLength(1));
+    const args: Args = callsTo(calls, commands.minutesBatchExport)[0]!.args;
     expect(args.format, 'PDF/A is PDF with pdfa').toEqual({ kind: 'pdf', pdfa: true });
     expect(args.target).toBe('zip');
     expect(args.selection).toMatchObject({ asl: null, zone_id: null });
@@ -124,7 +125,7 @@ describe('Esporta verbali', () => {
     await waitFor(() => expect(screen.getByTestId('batch-progress').textContent).toContain('Esportazione in corso: 1 di 2'));
     expect((screen.getByTestId('batch-start') as HTMLButtonElement).disabled, 'one export at a time').toBe(true);
     await fireEvent.click(screen.getByTestId('batch-cancel'));
-    await waitFor(() => expect(callsTo(calls, 'minutes_batch_cancel')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.minutesBatchCancel)).toHaveLength(1));
     expect(screen.getByTestId('batch-cancel').textContent).toContain('Annullamento…');
     run.resolve(OUTCOME);
     const outcome = await screen.findByTestId('batch-outcome');
@@ -137,9 +138,9 @@ describe('Esporta verbali', () => {
   it('says a cancelled export wrote nothing, and shows an error with what to do', async () => {
     let answer: () => Promise<BatchOutcome | null> = () => Promise.reject(apiError('cancelled', 'L’esportazione dei verbali è stata annullata'));
     fakeBackend({
-      zone_list: () => ZONES,
-      minutes_batch_preview: () => TWO,
-      minutes_batch_export: () => answer(),
+      [commands.zoneList]: () => ZONES,
+      [commands.minutesBatchPreview]: () => TWO,
+      [commands.minutesBatchExport]: () => answer(),
     });
     render(EsportaVerbali);
     await screen.findByTestId('batch-preview-count');

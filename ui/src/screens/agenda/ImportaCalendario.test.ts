@@ -6,6 +6,7 @@ import { importRow, thunderbirdReport } from '../../test/calendar-fixtures';
 import { HOSTILE } from '../../test/contacts-fixtures';
 import ImportaCalendario from './ImportaCalendario.svelte';
 import { VIRTUAL_FROM } from './import/CalendarReport.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const PICK = { token: 7, file_name: 'thunderbird.ics' };
 
@@ -16,8 +17,8 @@ function events() {
 describe('Importa calendario (ICS)', () => {
   it('picks a file, shows the dry run event by event, then imports and reports', async () => {
     const calls = fakeBackend({
-      calendar_import_pick: () => PICK,
-      calendar_import_run: (args) => thunderbirdReport(args.dry_run === false),
+      [commands.calendarImportPick]: () => PICK,
+      [commands.calendarImportRun]: (args) => thunderbirdReport(args.dry_run === false),
     });
     render(ImportaCalendario);
     expect(screen.queryByTestId('ics-report'), 'nothing before a file is chosen').toBeNull();
@@ -26,7 +27,7 @@ describe('Importa calendario (ICS)', () => {
     const outcome = await screen.findByTestId('ics-outcome');
     expect(outcome.textContent).toContain('Prova riuscita');
     expect(outcome.textContent).toContain('Nessun dato è stato salvato');
-    expect(callsTo(calls, 'calendar_import_run').map((c) => c.args), 'the dry run starts by itself, by token').toEqual([{ token: 7, dry_run: true }]);
+    expect(callsTo(calls, commands.calendarImportRun).map((c) => c.args), 'the dry run starts by itself, by token').toEqual([{ token: 7, dry_run: true }]);
     expect(screen.getByTestId('ics-file-name').textContent).toBe('thunderbird.ics');
     expect(screen.getByTestId('ics-file-encoding').textContent).toBe('UTF-8');
     expect(screen.getByTestId('stat-events-read').textContent).toBe('5');
@@ -48,7 +49,7 @@ describe('Importa calendario (ICS)', () => {
 
     await fireEvent.click(screen.getByTestId('ics-import-run'));
     await waitFor(() => expect(screen.getByTestId('ics-outcome').textContent).toContain('Importazione completata'));
-    expect(callsTo(calls, 'calendar_import_run').at(-1)?.args).toEqual({ token: 7, dry_run: false });
+    expect(callsTo(calls, commands.calendarImportRun).at(-1)?.args).toEqual({ token: 7, dry_run: false });
     expect(screen.getByTestId('ics-outcome').textContent, 'the backup is mentioned').toContain('copia di sicurezza');
     expect(screen.getByTestId('ics-stats-effects').textContent).toContain('Incontri creati');
     expect(screen.queryByTestId('ics-import-run'), 'no second import of the same report').toBeNull();
@@ -70,7 +71,7 @@ describe('Importa calendario (ICS)', () => {
       },
       rows: [importRow(), importRow({ line: 61, outcome: 'skipped', message: 'dura più di 31 giorni: non è un incontro' })],
     };
-    fakeBackend({ calendar_import_pick: () => ({ token: 1, file_name: 'rotto.ics' }), calendar_import_run: () => report });
+    fakeBackend({ [commands.calendarImportPick]: () => ({ token: 1, file_name: 'rotto.ics' }), [commands.calendarImportRun]: () => report });
     render(ImportaCalendario);
     await fireEvent.click(screen.getByTestId('ics-import-pick'));
     expect((await screen.findByTestId('ics-outcome')).textContent).toContain('La prova ha trovato eventi da correggere');
@@ -88,8 +89,8 @@ describe('Importa calendario (ICS)', () => {
   it('explains a broken file with the line the core names, and retries', async () => {
     let attempt = 0;
     const calls = fakeBackend({
-      calendar_import_pick: () => ({ token: 2, file_name: 'rotto.ics' }),
-      calendar_import_run: () => {
+      [commands.calendarImportPick]: () => ({ token: 2, file_name: 'rotto.ics' }),
+      [commands.calendarImportRun]: () => {
         attempt += 1;
         if (attempt === 1) throw apiError('import', 'rotto.ics, riga 12: BEGIN:VEVENT senza END:VEVENT');
         return thunderbirdReport();
@@ -104,7 +105,7 @@ describe('Importa calendario (ICS)', () => {
     expect(error.textContent, 'what to do').toContain('Se il messaggio indica una riga');
     await fireEvent.click(within(error).getByText('Riprova la lettura'));
     expect(await screen.findByTestId('ics-report')).toBeTruthy();
-    expect(callsTo(calls, 'calendar_import_run').map((c) => c.args.dry_run)).toEqual([true, true]);
+    expect(callsTo(calls, commands.calendarImportRun).map((c) => c.args.dry_run)).toEqual([true, true]);
   });
 
   it('says when the file holds no events', async () => {
@@ -116,7 +117,7 @@ describe('Importa calendario (ICS)', () => {
       rows: [],
       notes: [],
     };
-    fakeBackend({ calendar_import_pick: () => ({ token: 3, file_name: 'vuoto.ics' }), calendar_import_run: () => empty });
+    fakeBackend({ [commands.calendarImportPick]: () => ({ token: 3, file_name: 'vuoto.ics' }), [commands.calendarImportRun]: () => empty });
     render(ImportaCalendario);
     await fireEvent.click(screen.getByTestId('ics-import-pick'));
     expect((await screen.findByTestId('ics-outcome')).textContent).toContain('Il file non contiene eventi');
@@ -125,15 +126,15 @@ describe('Importa calendario (ICS)', () => {
   });
 
   it('keeps the screen as it was when the dialog is cancelled, and shows progress while reading', async () => {
-    const calls = fakeBackend({ calendar_import_pick: () => null });
+    const calls = fakeBackend({ [commands.calendarImportPick]: () => null });
     render(ImportaCalendario);
     await fireEvent.click(screen.getByTestId('ics-import-pick'));
-    await waitFor(() => expect(callsTo(calls, 'calendar_import_pick')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.calendarImportPick)).toHaveLength(1));
     await waitFor(() => expect((screen.getByTestId('ics-import-pick') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('ics-file-name')).toBeNull();
-    expect(callsTo(calls, 'calendar_import_run'), 'nothing run after a cancel').toHaveLength(0);
+    expect(callsTo(calls, commands.calendarImportRun), 'nothing run after a cancel').toHaveLength(0);
 
-    fakeBackend({ calendar_import_pick: () => PICK, calendar_import_run: () => never() });
+    fakeBackend({ [commands.calendarImportPick]: () => PICK, [commands.calendarImportRun]: () => never() });
     await fireEvent.click(screen.getByTestId('ics-import-pick'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Prova in corso'));
     expect((screen.getByTestId('ics-import-pick') as HTMLButtonElement).disabled, 'no second pick while reading').toBe(true);
@@ -145,13 +146,13 @@ describe('Importa calendario (ICS)', () => {
     report.notes = [{ line: 2, message: HOSTILE }];
     report.report.rejected = [];
     const calls = fakeBackend({
-      calendar_import_pick: () => ({ token: 4, file_name: `${HOSTILE}.ics` }),
-      calendar_import_run: (args) => ({ ...report, report: { ...report.report, dry_run: args.dry_run as boolean, applied: args.dry_run === false } }),
+      [commands.calendarImportPick]: () => ({ token: 4, file_name: `${HOSTILE}.ics` }),
+      [commands.calendarImportRun]: (args) => ({ ...report, report: { ...report.report, dry_run: args.dry_run as boolean, applied: args.dry_run === false } }),
     });
     const { container } = render(ImportaCalendario);
     await fireEvent.click(screen.getByTestId('ics-import-pick'));
     await fireEvent.click(await screen.findByTestId('ics-import-run'));
-    await waitFor(() => expect(callsTo(calls, 'calendar_import_run')).toHaveLength(2));
+    await waitFor(() => expect(callsTo(calls, commands.calendarImportRun)).toHaveLength(2));
     await waitFor(() => expect(within(events()[0]!).getByTestId('ics-event-title').textContent?.trim()).toBe(HOSTILE));
     expect(within(events()[0]!).getByTestId('ics-event-note').textContent).toBe(HOSTILE);
     expect(within(events()[1]!).getByTestId('ics-event-title').textContent?.trim(), 'an untitled meeting still links').toBe('(senza titolo)');
@@ -167,7 +168,7 @@ describe('Importa calendario (ICS)', () => {
     report.report.rows_read = n;
     report.report.rows_ok = n;
     report.rows = Array.from({ length: n }, (_, i) => importRow({ line: 10 + i * 12, title: `Incontro ${i + 1}` }));
-    fakeBackend({ calendar_import_pick: () => PICK, calendar_import_run: () => report });
+    fakeBackend({ [commands.calendarImportPick]: () => PICK, [commands.calendarImportRun]: () => report });
     render(ImportaCalendario);
     await fireEvent.click(screen.getByTestId('ics-import-pick'));
     const list = await screen.findByTestId('ics-events');

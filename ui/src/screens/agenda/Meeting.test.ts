@@ -6,6 +6,7 @@ import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { HOSTILE, summary } from '../../test/contacts-fixtures';
 import { invitation, meetingSummary, meetingView } from '../../test/meeting-fixtures';
 import Meeting from './Meeting.svelte';
+import { commands } from '../../lib/generated/commands';
 
 function rows() {
   return within(screen.getByTestId('invitations')).getAllByTestId('invitation-row');
@@ -13,7 +14,7 @@ function rows() {
 
 describe('Pagina incontro', () => {
   it('shows when, where, scope, invitees, agenda and status history', async () => {
-    const calls = fakeBackend({ meeting_get: () => meetingView(), meeting_conflicts: () => [] });
+    const calls = fakeBackend({ [commands.meetingGet]: () => meetingView(), [commands.meetingConflicts]: () => [] });
     render(Meeting, { id: 1 });
     expect((await screen.findByTestId('meeting-title')).textContent).toBe('Conferenza zonale dei sindaci – Zona Pisana');
     expect(screen.getByTestId('meeting-when').textContent).toContain('Giovedì 25 marzo 2027, 10:00–12:00');
@@ -25,14 +26,14 @@ describe('Pagina incontro', () => {
     expect(screen.getByTestId('meeting-agenda').textContent).toContain('Giulia Bianchi · 30 min');
     expect(screen.getByTestId('status-history').textContent).toContain('26/11/2026 10:30');
     expect(screen.getByTestId('meeting-back').getAttribute('href'), 'back to the calendar at the meeting date').toContain('data=2027-03-25');
-    await waitFor(() => expect(callsTo(calls, 'meeting_conflicts')).toHaveLength(1));
-    expect(callsTo(calls, 'meeting_conflicts')[0]!.args).toEqual({ start: '2027-03-25T10:00:00', end: '2027-03-25T12:00:00', exclude: 1, people: [5, 6] });
+    await waitFor(() => expect(callsTo(calls, commands.meetingConflicts)).toHaveLength(1));
+    expect(callsTo(calls, commands.meetingConflicts)[0]!.args).toEqual({ start: '2027-03-25T10:00:00', end: '2027-03-25T12:00:00', exclude: 1, people: [5, 6] });
   });
 
   it('shows a guest typed by name (an imported attendee) by name, not as a vacant office', async () => {
     fakeBackend({
-      meeting_get: () => meetingView({ invitations: [invitation({ person_id: null, person_name: null, organisation_id: null, organisation_name: null, title: 'Laura Verdi <l.verdi@esempio.it>' })] }),
-      meeting_conflicts: () => [],
+      [commands.meetingGet]: () => meetingView({ invitations: [invitation({ person_id: null, person_name: null, organisation_id: null, organisation_name: null, title: 'Laura Verdi <l.verdi@esempio.it>' })] }),
+      [commands.meetingConflicts]: () => [],
     });
     render(Meeting, { id: 1 });
     await screen.findByTestId('invitations');
@@ -43,10 +44,10 @@ describe('Pagina incontro', () => {
 
   it('records a delegate chosen from the directory', async () => {
     const calls = fakeBackend({
-      meeting_get: () => meetingView(),
-      meeting_conflicts: () => [],
-      person_page: () => ({ total: 1, offset: 0, people: [summary(9, 'Rossi', 'Anna', 'Vicesindaca – Comune di Pisa')] }),
-      meeting_set_attendance: (args) => {
+      [commands.meetingGet]: () => meetingView(),
+      [commands.meetingConflicts]: () => [],
+      [commands.personPage]: () => ({ total: 1, offset: 0, people: [summary(9, 'Rossi', 'Anna', 'Vicesindaca – Comune di Pisa')] }),
+      [commands.meetingSetAttendance]: (args) => {
         const input = args.input as AttendanceInput;
         return invitation({ attendance: input.attendance, delegate_person_id: input.delegate_person_id, delegate_name: 'Anna Rossi' });
       },
@@ -55,13 +56,13 @@ describe('Pagina incontro', () => {
     await screen.findByTestId('invitations');
     const first = rows()[0]!;
     await fireEvent.change(within(first).getByTestId('attendance-select'), { target: { value: 'delegated' } });
-    expect(callsTo(calls, 'meeting_set_attendance'), 'a delegation waits for the delegate').toHaveLength(0);
+    expect(callsTo(calls, commands.meetingSetAttendance), 'a delegation waits for the delegate').toHaveLength(0);
     await fireEvent.input(within(first).getByTestId('delegate-person'), { target: { value: 'rossi' } });
     await fireEvent.click(await within(first).findByTestId('delegate-person-option'));
     expect(within(first).getByTestId('delegate-chosen').textContent).toBe('Anna Rossi');
     await fireEvent.click(within(first).getByTestId('delegate-save'));
     await waitFor(() => expect(within(rows()[0]!).getByTestId('delegate-shown').textContent).toContain('Delegato: Anna Rossi'));
-    expect(callsTo(calls, 'meeting_set_attendance')[0]!.args).toEqual({
+    expect(callsTo(calls, commands.meetingSetAttendance)[0]!.args).toEqual({
       invitation_id: 31,
       input: { attendance: 'delegated', delegate_person_id: 9, delegate_name: '', note: '' },
     });
@@ -71,9 +72,9 @@ describe('Pagina incontro', () => {
   it('records a delegate typed by name, and shows the core’s message when it is missing', async () => {
     let answer = 0;
     const calls = fakeBackend({
-      meeting_get: () => meetingView(),
-      meeting_conflicts: () => [],
-      meeting_set_attendance: (args) => {
+      [commands.meetingGet]: () => meetingView(),
+      [commands.meetingConflicts]: () => [],
+      [commands.meetingSetAttendance]: (args) => {
         answer += 1;
         const input = args.input as AttendanceInput;
         if (input.delegate_name === '') {
@@ -91,7 +92,7 @@ describe('Pagina incontro', () => {
     await fireEvent.input(within(second).getByTestId('delegate-name'), { target: { value: HOSTILE } });
     await fireEvent.click(within(second).getByTestId('delegate-save'));
     await waitFor(() => expect(answer).toBe(2));
-    expect(callsTo(calls, 'meeting_set_attendance')[1]!.args).toEqual({
+    expect(callsTo(calls, commands.meetingSetAttendance)[1]!.args).toEqual({
       invitation_id: 32,
       input: { attendance: 'delegated', delegate_person_id: null, delegate_name: HOSTILE, note: '' },
     });
@@ -101,15 +102,15 @@ describe('Pagina incontro', () => {
 
   it('saves present/absent at once', async () => {
     const calls = fakeBackend({
-      meeting_get: () => meetingView(),
-      meeting_conflicts: () => [],
-      meeting_set_attendance: () => invitation({ attendance: 'present' }),
+      [commands.meetingGet]: () => meetingView(),
+      [commands.meetingConflicts]: () => [],
+      [commands.meetingSetAttendance]: () => invitation({ attendance: 'present' }),
     });
     render(Meeting, { id: 1 });
     await screen.findByTestId('invitations');
     await fireEvent.change(within(rows()[0]!).getByTestId('attendance-select'), { target: { value: 'present' } });
-    await waitFor(() => expect(callsTo(calls, 'meeting_set_attendance')).toHaveLength(1));
-    expect(callsTo(calls, 'meeting_set_attendance')[0]!.args).toEqual({
+    await waitFor(() => expect(callsTo(calls, commands.meetingSetAttendance)).toHaveLength(1));
+    expect(callsTo(calls, commands.meetingSetAttendance)[0]!.args).toEqual({
       invitation_id: 31,
       input: { attendance: 'present', delegate_person_id: null, delegate_name: '', note: '' },
     });
@@ -118,9 +119,9 @@ describe('Pagina incontro', () => {
 
   it('changes the status with a note', async () => {
     const calls = fakeBackend({
-      meeting_get: () => meetingView(),
-      meeting_conflicts: () => [],
-      meeting_set_status: () =>
+      [commands.meetingGet]: () => meetingView(),
+      [commands.meetingConflicts]: () => [],
+      [commands.meetingSetStatus]: () =>
         meetingView({
           status: 'postponed',
           history: [
@@ -135,15 +136,15 @@ describe('Pagina incontro', () => {
     await fireEvent.input(screen.getByTestId('status-note'), { target: { value: 'Richiesta della Prefettura' } });
     await fireEvent.click(screen.getByTestId('status-save'));
     await waitFor(() => expect(screen.getByTestId('meeting-status-tag').textContent).toBe('rinviato'));
-    expect(callsTo(calls, 'meeting_set_status')[0]!.args).toEqual({ id: 1, status: 'postponed', note: 'Richiesta della Prefettura' });
+    expect(callsTo(calls, commands.meetingSetStatus)[0]!.args).toEqual({ id: 1, status: 'postponed', note: 'Richiesta della Prefettura' });
     expect(screen.getByTestId('status-history').textContent).toContain('rinviato — Richiesta della Prefettura');
   });
 
   it('tells the series and deletes only after choosing this one or the whole series', async () => {
     const calls = fakeBackend({
-      meeting_get: () => meetingView({ series_id: 3, recurrence: 'FREQ=MONTHLY;BYDAY=4TH;COUNT=10' }),
-      meeting_conflicts: () => [],
-      meeting_delete_series: () => 10,
+      [commands.meetingGet]: () => meetingView({ series_id: 3, recurrence: 'FREQ=MONTHLY;BYDAY=4TH;COUNT=10' }),
+      [commands.meetingConflicts]: () => [],
+      [commands.meetingDeleteSeries]: () => 10,
     });
     render(Meeting, { id: 1 });
     expect((await screen.findByTestId('meeting-series')).textContent).toContain('Fa parte di una serie: ogni mese, il quarto giovedì, 10 volte.');
@@ -151,26 +152,26 @@ describe('Pagina incontro', () => {
     const confirm = screen.getByTestId('meeting-delete-confirm');
     expect(confirm.textContent).toContain('Eliminare l’incontro «Conferenza zonale dei sindaci – Zona Pisana»?');
     expect(within(confirm).getByTestId('meeting-delete-one').textContent).toContain('Elimina solo questo');
-    expect(callsTo(calls, 'meeting_delete_series')).toHaveLength(0);
+    expect(callsTo(calls, commands.meetingDeleteSeries)).toHaveLength(0);
     await fireEvent.click(within(confirm).getByTestId('meeting-delete-series'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_delete_series')[0]?.args).toEqual({ series_id: 3 }));
+    await waitFor(() => expect(callsTo(calls, commands.meetingDeleteSeries)[0]?.args).toEqual({ series_id: 3 }));
     await waitFor(() => expect(router.route.name).toBe('agenda'));
     expect(router.route).toMatchObject({ query: { date: '2027-03-25' } });
   });
 
   it('deletes a single meeting after confirmation', async () => {
-    const calls = fakeBackend({ meeting_get: () => meetingView(), meeting_conflicts: () => [], meeting_delete: () => meetingSummary() });
+    const calls = fakeBackend({ [commands.meetingGet]: () => meetingView(), [commands.meetingConflicts]: () => [], [commands.meetingDelete]: () => meetingSummary() });
     render(Meeting, { id: 1 });
     await fireEvent.click(await screen.findByTestId('meeting-delete'));
     expect(screen.queryByTestId('meeting-delete-series'), 'not part of a series').toBeNull();
     await fireEvent.click(screen.getByTestId('meeting-delete-one'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_delete')[0]?.args).toEqual({ id: 1 }));
+    await waitFor(() => expect(callsTo(calls, commands.meetingDelete)[0]?.args).toEqual({ id: 1 }));
   });
 
   it('warns when it overlaps another meeting', async () => {
     fakeBackend({
-      meeting_get: () => meetingView(),
-      meeting_conflicts: () => [{ meeting: meetingSummary({ id: 8, title: 'Giunta Unione Valdera', start: '2027-03-25T11:00:00', end: '2027-03-25T12:30:00' }), shared_people: [] }],
+      [commands.meetingGet]: () => meetingView(),
+      [commands.meetingConflicts]: () => [{ meeting: meetingSummary({ id: 8, title: 'Giunta Unione Valdera', start: '2027-03-25T11:00:00', end: '2027-03-25T12:30:00' }), shared_people: [] }],
     });
     render(Meeting, { id: 1 });
     const box = await screen.findByTestId('meeting-page-conflicts');
@@ -180,7 +181,7 @@ describe('Pagina incontro', () => {
   });
 
   it('says when the meeting no longer exists', async () => {
-    fakeBackend({ meeting_get: () => { throw apiError('not_found', 'Incontro 9 non trovato'); } });
+    fakeBackend({ [commands.meetingGet]: () => { throw apiError('not_found', 'Incontro 9 non trovato'); } });
     render(Meeting, { id: 9 });
     expect((await screen.findByTestId('meeting-not-found')).textContent).toContain('non esiste più');
   });

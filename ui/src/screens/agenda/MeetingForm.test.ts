@@ -9,6 +9,7 @@ import { PROFILE } from '../../test/fixtures';
 import { meetingSummary, meetingView, PROPOSED } from '../../test/meeting-fixtures';
 import MeetingEdit from './MeetingEdit.svelte';
 import MeetingNew from './MeetingNew.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const ZONES: Zone[] = [
   { id: 7, name: 'Pisana', asl: 'nord-ovest', confirmed: true, comuni_count: 9, population: 200000 },
@@ -17,11 +18,11 @@ const ZONES: Zone[] = [
 
 function backend(extra: Partial<Record<string, Handler>> = {}) {
   return fakeBackend({
-    profile_get: () => PROFILE,
-    zone_list: () => ZONES,
-    meeting_conflicts: () => [],
-    meeting_propose_invitees: () => PROPOSED,
-    meeting_create: () => meetingView({ id: 77 }),
+    [commands.profileGet]: () => PROFILE,
+    [commands.zoneList]: () => ZONES,
+    [commands.meetingConflicts]: () => [],
+    [commands.meetingProposeInvitees]: () => PROPOSED,
+    [commands.meetingCreate]: () => meetingView({ id: 77 }),
     ...extra,
   });
 }
@@ -59,7 +60,7 @@ describe('Nuovo incontro', () => {
     await chooseZone(7);
     await fireEvent.click(screen.getByTestId('propose-invitees'));
     const list = await screen.findByTestId('invitee-list');
-    expect(callsTo(calls, 'meeting_propose_invitees')[0]!.args).toEqual({
+    expect(callsTo(calls, commands.meetingProposeInvitees)[0]!.args).toEqual({
       kind: 'conferenza_zonale',
       scope: { kind: 'zone', asl: null, zone_id: 7, province: null, unione_org_id: null, comuni: [] },
       on: '2027-03-25',
@@ -77,8 +78,8 @@ describe('Nuovo incontro', () => {
     expect(screen.getByTestId('invitees').textContent).toContain('2 selezionati su 3');
 
     await fireEvent.click(screen.getByTestId('meeting-save'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_create')).toHaveLength(1));
-    const input = callsTo(calls, 'meeting_create')[0]!.args.input as MeetingInput;
+    await waitFor(() => expect(callsTo(calls, commands.meetingCreate)).toHaveLength(1));
+    const input = callsTo(calls, commands.meetingCreate)[0]!.args.input as MeetingInput;
     expect(input.invitations).toEqual([
       { person_id: 5, organisation_id: 40, title: 'Sindaco' },
       { person_id: null, organisation_id: 41, title: 'Sindaco' },
@@ -97,16 +98,16 @@ describe('Nuovo incontro', () => {
   });
 
   it('adds a person from the directory', async () => {
-    const calls = backend({ person_page: () => ({ total: 1, offset: 0, people: [summary(9, 'Rossi', 'Anna', 'Assessora – Comune di Pisa')] }) });
+    const calls = backend({ [commands.personPage]: () => ({ total: 1, offset: 0, people: [summary(9, 'Rossi', 'Anna', 'Assessora – Comune di Pisa')] }) });
     await openNew();
     await chooseZone(7);
     await fireEvent.input(screen.getByTestId('invite-person'), { target: { value: 'rossi' } });
     await fireEvent.click(await screen.findByTestId('invite-person-option'));
     expect(screen.getByTestId('invitee-list').textContent).toContain('Anna Rossi');
-    expect(callsTo(calls, 'person_page')[0]!.args).toMatchObject({ filter: { search: 'rossi' }, offset: 0, limit: 10 });
+    expect(callsTo(calls, commands.personPage)[0]!.args).toMatchObject({ filter: { search: 'rossi' }, offset: 0, limit: 10 });
     await fireEvent.click(screen.getByTestId('meeting-save'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_create')).toHaveLength(1));
-    expect((callsTo(calls, 'meeting_create')[0]!.args.input as MeetingInput).invitations).toEqual([{ person_id: 9, organisation_id: null, title: '' }]);
+    await waitFor(() => expect(callsTo(calls, commands.meetingCreate)).toHaveLength(1));
+    expect((callsTo(calls, commands.meetingCreate)[0]!.args.input as MeetingInput).invitations).toEqual([{ person_id: 9, organisation_id: null, title: '' }]);
   });
 
   it('shows its own checks next to the fields and does not send', async () => {
@@ -118,12 +119,12 @@ describe('Nuovo incontro', () => {
     expect(screen.getByTestId('error-end').textContent).toBe('La fine è prima dell’inizio: controlla data e ora di fine.');
     expect(screen.getByTestId('scope-zone').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('meeting-form-error').textContent).toContain('Correggi i campi evidenziati.');
-    expect(callsTo(calls, 'meeting_create')).toHaveLength(0);
+    expect(callsTo(calls, commands.meetingCreate)).toHaveLength(0);
   });
 
   it('shows the core’s field errors by the fields, the invitee’s by its row', async () => {
     backend({
-      meeting_create: () => {
+      [commands.meetingCreate]: () => {
         throw apiError('validation', 'Dati non validi', [
           { field: 'place', message: 'Il luogo è troppo lungo (al massimo 300 caratteri).' },
           { field: 'invitations[1]', message: 'La persona 9 non è nella rubrica.' },
@@ -146,7 +147,7 @@ describe('Nuovo incontro', () => {
 
   it('warns about overlaps when the time changes, without blocking', async () => {
     const calls = backend({
-      meeting_conflicts: (args) =>
+      [commands.meetingConflicts]: (args) =>
         args.start === '2027-03-25T11:00:00'
           ? [{ meeting: meetingSummary({ id: 3, title: 'Direttori SdS nord-ovest', start: '2027-03-25T11:30:00', end: '2027-03-25T13:00:00' }), shared_people: ['Michele Conti'] }]
           : [],
@@ -158,9 +159,9 @@ describe('Nuovo incontro', () => {
     expect(box.textContent).toContain('Sovrapposto a:');
     expect(box.textContent).toContain('«Direttori SdS nord-ovest», 25/03/2027 11:30–13:00');
     expect(box.textContent).toContain('invitati anche: Michele Conti');
-    expect(callsTo(calls, 'meeting_conflicts').at(-1)!.args).toMatchObject({ start: '2027-03-25T11:00:00', end: '2027-03-25T12:00:00', exclude: null });
+    expect(callsTo(calls, commands.meetingConflicts).at(-1)!.args).toMatchObject({ start: '2027-03-25T11:00:00', end: '2027-03-25T12:00:00', exclude: null });
     await fireEvent.click(screen.getByTestId('meeting-save'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_create')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.meetingCreate)).toHaveLength(1));
   });
 
   it('creates a monthly series on the second Thursday', async () => {
@@ -172,12 +173,12 @@ describe('Nuovo incontro', () => {
     await fireEvent.change(preset, { target: { value: 'monthly_weekday' } });
     await fireEvent.input(screen.getByTestId('repeat-count'), { target: { value: '10' } });
     await fireEvent.click(screen.getByTestId('meeting-save'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_create')).toHaveLength(1));
-    expect((callsTo(calls, 'meeting_create')[0]!.args.input as MeetingInput).recurrence).toBe('FREQ=MONTHLY;BYDAY=2TH;COUNT=10');
+    await waitFor(() => expect(callsTo(calls, commands.meetingCreate)).toHaveLength(1));
+    expect((callsTo(calls, commands.meetingCreate)[0]!.args.input as MeetingInput).recurrence).toBe('FREQ=MONTHLY;BYDAY=2TH;COUNT=10');
   });
 
   it('shows the scope picker the kind calls for', async () => {
-    backend({ org_list: () => [], comune_search: () => [] });
+    backend({ [commands.orgList]: () => [], [commands.comuneSearch]: () => [] });
     await openNew();
     const kind = screen.getByTestId('meeting-kind');
     await fireEvent.change(kind, { target: { value: 'direttori_sds' } });
@@ -202,24 +203,24 @@ describe('Nuovo incontro', () => {
 describe('Modifica incontro', () => {
   it('edits the stored meeting and keeps its invitations', async () => {
     const calls = fakeBackend({
-      meeting_get: () => meetingView({ id: 4 }),
-      zone_list: () => ZONES,
-      meeting_conflicts: () => [],
-      meeting_update: () => meetingView({ id: 4 }),
+      [commands.meetingGet]: () => meetingView({ id: 4 }),
+      [commands.zoneList]: () => ZONES,
+      [commands.meetingConflicts]: () => [],
+      [commands.meetingUpdate]: () => meetingView({ id: 4 }),
     });
     render(MeetingEdit, { id: 4 });
     const title = (await screen.findByTestId('meeting-title')) as HTMLInputElement;
     expect(title.value).toBe('Conferenza zonale dei sindaci – Zona Pisana');
-    await waitFor(() => expect(callsTo(calls, 'meeting_conflicts')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.meetingConflicts)).toHaveLength(1));
     expect(screen.queryByTestId('repeat'), 'no repetition when editing').toBeNull();
     await fireEvent.input(screen.getByTestId('meeting-place'), { target: { value: 'Sala Regia' } });
     await fireEvent.click(screen.getByTestId('meeting-save'));
-    await waitFor(() => expect(callsTo(calls, 'meeting_update')).toHaveLength(1));
-    const args = callsTo(calls, 'meeting_update')[0]!.args as { id: number; input: MeetingInput };
+    await waitFor(() => expect(callsTo(calls, commands.meetingUpdate)).toHaveLength(1));
+    const args = callsTo(calls, commands.meetingUpdate)[0]!.args as { id: number; input: MeetingInput };
     expect(args.id).toBe(4);
     expect(args.input.place).toBe('Sala Regia');
     expect(args.input.invitations).toHaveLength(2);
-    expect(callsTo(calls, 'meeting_conflicts')[0]?.args.exclude, 'the meeting does not overlap itself').toBe(4);
+    expect(callsTo(calls, commands.meetingConflicts)[0]?.args.exclude, 'the meeting does not overlap itself').toBe(4);
     await waitFor(() => expect(router.route).toEqual({ name: 'incontro', id: 4 }));
   });
 });

@@ -6,13 +6,14 @@ import { callsTo, fakeBackend } from '../../test/backend';
 import { HOSTILE } from '../../test/contacts-fixtures';
 import { meetingSummary } from '../../test/meeting-fixtures';
 import ReminderNotices from './ReminderNotices.svelte';
+import { commands } from '../../lib/generated/commands';
 
 /** Renders the notices and returns a function that sends a reminder as the shell does. */
 async function subscribed(): Promise<(r: Reminder) => void> {
-  const calls = fakeBackend({ reminders_watch: () => null });
+  const calls = fakeBackend({ [commands.remindersWatch]: () => null });
   render(ReminderNotices);
-  await waitFor(() => expect(callsTo(calls, 'reminders_watch')).toHaveLength(1));
-  const channel = callsTo(calls, 'reminders_watch')[0]!.args.on_reminder as Channel<Reminder>;
+  await waitFor(() => expect(callsTo(calls, commands.remindersWatch)).toHaveLength(1));
+  const channel = callsTo(calls, commands.remindersWatch)[0]!.args.on_reminder as Channel<Reminder>;
   return (r) => channel.onmessage(r);
 }
 

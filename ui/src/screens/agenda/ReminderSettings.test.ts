@@ -6,6 +6,7 @@ import { PROFILE } from '../../test/fixtures';
 import Impostazioni from '../sistema/Impostazioni.svelte';
 import ReminderSettings from './ReminderSettings.svelte';
 import { leadLabel, leadsSummary } from './reminders';
+import { commands } from '../../lib/generated/commands';
 
 function box(lead: number): HTMLInputElement {
   return screen.getByTestId(`reminder-lead-${lead}`) as HTMLInputElement;
@@ -14,8 +15,8 @@ function box(lead: number): HTMLInputElement {
 describe('Promemoria degli incontri (Impostazioni)', () => {
   it('shows the stored leads checked and saves the new choice', async () => {
     const calls = fakeBackend({
-      reminder_settings_get: () => ({ leads_minutes: [1440, 60] }),
-      reminder_settings_save: (args) => ({ leads_minutes: [...(args.input as { leads_minutes: number[] }).leads_minutes].sort((a, b) => b - a) }),
+      [commands.reminderSettingsGet]: () => ({ leads_minutes: [1440, 60] }),
+      [commands.reminderSettingsSave]: (args) => ({ leads_minutes: [...(args.input as { leads_minutes: number[] }).leads_minutes].sort((a, b) => b - a) }),
     });
     render(ReminderSettings);
     await screen.findByTestId('reminder-lead-1440');
@@ -28,25 +29,25 @@ describe('Promemoria degli incontri (Impostazioni)', () => {
     await fireEvent.click(box(15));
     await fireEvent.click(screen.getByTestId('reminders-save'));
     await screen.findByTestId('reminders-saved');
-    expect(callsTo(calls, 'reminder_settings_save')[0]!.args).toEqual({ input: { leads_minutes: [1440, 15] } });
+    expect(callsTo(calls, commands.reminderSettingsSave)[0]!.args).toEqual({ input: { leads_minutes: [1440, 15] } });
     expect(screen.getByTestId('reminder-summary').textContent).toBe('Ora ricevi un promemoria 1 giorno prima e 15 minuti prima.');
   });
 
   it('turns reminders off when every box is empty, and says so', async () => {
     const calls = fakeBackend({
-      reminder_settings_get: () => ({ leads_minutes: [60] }),
-      reminder_settings_save: () => ({ leads_minutes: [] }),
+      [commands.reminderSettingsGet]: () => ({ leads_minutes: [60] }),
+      [commands.reminderSettingsSave]: () => ({ leads_minutes: [] }),
     });
     render(ReminderSettings);
     await screen.findByTestId('reminder-lead-60');
     await fireEvent.click(box(60));
     await fireEvent.click(screen.getByTestId('reminders-save'));
     await waitFor(() => expect(screen.getByTestId('reminder-summary').textContent).toContain('Promemoria disattivati'));
-    expect(callsTo(calls, 'reminder_settings_save')[0]!.args).toEqual({ input: { leads_minutes: [] } });
+    expect(callsTo(calls, commands.reminderSettingsSave)[0]!.args).toEqual({ input: { leads_minutes: [] } });
   });
 
   it('keeps a lead set from the CLI visible instead of dropping it on save', async () => {
-    fakeBackend({ reminder_settings_get: () => ({ leads_minutes: [2880, 90] }) });
+    fakeBackend({ [commands.reminderSettingsGet]: () => ({ leads_minutes: [2880, 90] }) });
     render(ReminderSettings);
     await screen.findByTestId('reminder-lead-2880');
     expect(box(2880).checked).toBe(true);
@@ -57,8 +58,8 @@ describe('Promemoria degli incontri (Impostazioni)', () => {
 
   it('shows the core’s validation message', async () => {
     fakeBackend({
-      reminder_settings_get: () => ({ leads_minutes: [1440, 120, 60, 30, 15] }),
-      reminder_settings_save: () => {
+      [commands.reminderSettingsGet]: () => ({ leads_minutes: [1440, 120, 60, 30, 15] }),
+      [commands.reminderSettingsSave]: () => {
         throw apiError('validation', 'validation failed', [{ field: 'leads_minutes', message: 'Al massimo 5 promemoria per incontro.' }]);
       },
     });
@@ -72,7 +73,7 @@ describe('Promemoria degli incontri (Impostazioni)', () => {
   it('explains a load failure with a retry', async () => {
     let fail = true;
     fakeBackend({
-      reminder_settings_get: () => {
+      [commands.reminderSettingsGet]: () => {
         if (fail) throw apiError('database_locked', 'Il database è occupato.');
         return { leads_minutes: [60] };
       },
@@ -85,7 +86,7 @@ describe('Promemoria degli incontri (Impostazioni)', () => {
   });
 
   it('is a section of Impostazioni', async () => {
-    fakeBackend({ profile_get: () => PROFILE, reminder_settings_get: () => ({ leads_minutes: [1440, 60] }) });
+    fakeBackend({ [commands.profileGet]: () => PROFILE, [commands.reminderSettingsGet]: () => ({ leads_minutes: [1440, 60] }) });
     render(Impostazioni);
     expect(await screen.findByRole('heading', { name: 'Promemoria degli incontri' })).toBeTruthy();
     await screen.findByTestId('reminder-lead-1440');

@@ -2,12 +2,13 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Benvenuto from './Benvenuto.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const EMPTY = { coordinator_name: '', organisation: '', configured: false };
 
 describe('Benvenuto (first run)', () => {
   it('explains what Raccordo does', async () => {
-    fakeBackend({ profile_get: () => EMPTY });
+    fakeBackend({ [commands.profileGet]: () => EMPTY });
     render(Benvenuto, { ondone: vi.fn() });
     await screen.findByTestId('firstrun-name');
     const text = document.body.textContent ?? '';
@@ -19,7 +20,7 @@ describe('Benvenuto (first run)', () => {
   });
 
   it('validates both fields inline and does not save an empty profile', async () => {
-    const calls = fakeBackend({ profile_get: () => EMPTY });
+    const calls = fakeBackend({ [commands.profileGet]: () => EMPTY });
     const ondone = vi.fn();
     render(Benvenuto, { ondone });
     const name = (await screen.findByTestId('firstrun-name')) as HTMLInputElement;
@@ -31,7 +32,7 @@ describe('Benvenuto (first run)', () => {
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(name.getAttribute('aria-describedby'), 'error is announced with the field').toBe('firstrun-name-error');
     await waitFor(() => expect(document.activeElement, 'focus goes to the first wrong field').toBe(name));
-    expect(callsTo(calls, 'profile_save')).toHaveLength(0);
+    expect(callsTo(calls, commands.profileSave)).toHaveLength(0);
     expect(ondone).not.toHaveBeenCalled();
 
     await fireEvent.input(name, { target: { value: 'Maria Rossi' } });
@@ -41,8 +42,8 @@ describe('Benvenuto (first run)', () => {
 
   it('saves the trimmed profile and moves on', async () => {
     const calls = fakeBackend({
-      profile_get: () => EMPTY,
-      profile_save: (args) => ({ ...(args.input as object), configured: true }),
+      [commands.profileGet]: () => EMPTY,
+      [commands.profileSave]: (args) => ({ ...(args.input as object), configured: true }),
     });
     const ondone = vi.fn();
     render(Benvenuto, { ondone });
@@ -51,15 +52,15 @@ describe('Benvenuto (first run)', () => {
     await fireEvent.click(screen.getByTestId('firstrun-submit'));
 
     await waitFor(() => expect(ondone).toHaveBeenCalledTimes(1));
-    expect(callsTo(calls, 'profile_save')[0]?.args).toEqual({
+    expect(callsTo(calls, commands.profileSave)[0]?.args).toEqual({
       input: { coordinator_name: 'Maria Rossi', organisation: 'ANCI Toscana' },
     });
   });
 
   it('shows the core’s validation details next to the right field', async () => {
     fakeBackend({
-      profile_get: () => EMPTY,
-      profile_save: () => {
+      [commands.profileGet]: () => EMPTY,
+      [commands.profileSave]: () => {
         throw apiError('validation', 'Dati non validi', [
           { field: 'organisation', message: 'L’ente contiene caratteri non ammessi.' },
         ]);
@@ -77,8 +78,8 @@ describe('Benvenuto (first run)', () => {
 
   it('shows other save errors with what to do', async () => {
     fakeBackend({
-      profile_get: () => EMPTY,
-      profile_save: () => {
+      [commands.profileGet]: () => EMPTY,
+      [commands.profileSave]: () => {
         throw apiError('io', 'disk full');
       },
     });

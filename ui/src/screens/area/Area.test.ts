@@ -5,6 +5,7 @@ import { callsTo, fakeBackend } from '../../test/backend';
 import { counts } from '../../test/action-fixtures';
 import { meetingSummary } from '../../test/meeting-fixtures';
 import Area from './Area.svelte';
+import { commands } from '../../lib/generated/commands';
 
 function overview(over: Partial<AreaOverview> = {}): AreaOverview {
   return {
@@ -22,10 +23,10 @@ function overview(over: Partial<AreaOverview> = {}): AreaOverview {
 
 describe('Pagina di zona e di ASL', () => {
   it('shows a zone: counts linking to the filtered list, comuni with their open work, coming meetings', async () => {
-    const calls = fakeBackend({ area_overview: () => overview() });
+    const calls = fakeBackend({ [commands.areaOverview]: () => overview() });
     render(Area, { area: { kind: 'zone', id: 7 } });
     expect((await screen.findByTestId('area-name')).textContent).toBe('Zona Pisana');
-    expect(callsTo(calls, 'area_overview')[0]!.args).toEqual({ area: { kind: 'zone', id: 7 } });
+    expect(callsTo(calls, commands.areaOverview)[0]!.args).toEqual({ area: { kind: 'zone', id: 7 } });
     const overdue = screen.getByTestId('area-overdue');
     expect(overdue.getAttribute('href')).toBe('#/azioni?scadenza=overdue&zona=7');
     expect(overdue.textContent).toContain('1');
@@ -43,7 +44,7 @@ describe('Pagina di zona e di ASL', () => {
   });
 
   it('shows an ASL with the zone of each comune', async () => {
-    fakeBackend({ area_overview: () => overview({ area: { kind: 'asl', code: 'nord-ovest' }, name: 'Azienda USL Toscana nord-ovest' }) });
+    fakeBackend({ [commands.areaOverview]: () => overview({ area: { kind: 'asl', code: 'nord-ovest' }, name: 'Azienda USL Toscana nord-ovest' }) });
     render(Area, { area: { kind: 'asl', code: 'nord-ovest' } });
     expect((await screen.findByTestId('area-name')).textContent).toBe('Azienda USL Toscana nord-ovest');
     expect(screen.getByTestId('area-comuni').textContent).toContain('Pisana');

@@ -4,11 +4,12 @@ import { callsTo, fakeBackend } from '../../test/backend';
 import { actionView } from '../../test/action-fixtures';
 import { HOSTILE } from '../../test/contacts-fixtures';
 import Action from './Action.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Pagina dell’azione', () => {
   it('shows what, who, by when, where it comes from and what it concerns, each a link', async () => {
     const calls = fakeBackend({
-      action_get: () =>
+      [commands.actionGet]: () =>
         actionView({
           id: 7,
           overdue: true,
@@ -22,7 +23,7 @@ describe('Pagina dell’azione', () => {
     });
     render(Action, { id: 7 });
     expect((await screen.findByTestId('action-title')).textContent).toBe('Inviare la delibera di adesione al SAI');
-    expect(callsTo(calls, 'action_get')[0]!.args).toEqual({ id: 7 });
+    expect(callsTo(calls, commands.actionGet)[0]!.args).toEqual({ id: 7 });
     expect(screen.getByTestId('action-overdue-tag').textContent).toBe('in ritardo');
     expect(within(screen.getByTestId('action-owner')).getByRole('link').getAttribute('href')).toBe('#/contatti/persona/5');
     expect(screen.getByTestId('action-due').textContent).toBe('01/02/2020');
@@ -38,8 +39,8 @@ describe('Pagina dell’azione', () => {
 
   it('changes the status with a note and shows the history newest first', async () => {
     const calls = fakeBackend({
-      action_get: () => actionView(),
-      action_set_status: () =>
+      [commands.actionGet]: () => actionView(),
+      [commands.actionSetStatus]: () =>
         actionView({
           status: 'in_progress',
           history: [
@@ -53,7 +54,7 @@ describe('Pagina dell’azione', () => {
     await fireEvent.input(screen.getByTestId('action-status-note'), { target: { value: 'Telefonato al sindaco' } });
     await fireEvent.click(screen.getByTestId('action-status-save'));
     await screen.findByTestId('action-status-saved');
-    expect(callsTo(calls, 'action_set_status')[0]!.args).toEqual({ id: 1, status: 'in_progress', note: 'Telefonato al sindaco' });
+    expect(callsTo(calls, commands.actionSetStatus)[0]!.args).toEqual({ id: 1, status: 'in_progress', note: 'Telefonato al sindaco' });
     const entries = screen.getAllByTestId('action-history-entry');
     expect(entries[0]!.textContent).toContain('05/03/2027 11:30');
     expect(entries[0]!.textContent, 'a note is text').toContain(HOSTILE);
@@ -62,21 +63,21 @@ describe('Pagina dell’azione', () => {
   });
 
   it('deletes only after a confirmation', async () => {
-    const calls = fakeBackend({ action_get: () => actionView({ id: 4 }), action_delete: () => null });
+    const calls = fakeBackend({ [commands.actionGet]: () => actionView({ id: 4 }), [commands.actionDelete]: () => null });
     render(Action, { id: 4 });
     await fireEvent.click(await screen.findByTestId('action-delete'));
     const confirm = screen.getByTestId('action-delete-confirm');
     expect(confirm.textContent).toContain('Eliminare l’azione «Inviare la delibera di adesione al SAI»?');
     await fireEvent.click(within(confirm).getByTestId('action-delete-cancel'));
-    expect(callsTo(calls, 'action_delete')).toHaveLength(0);
+    expect(callsTo(calls, commands.actionDelete)).toHaveLength(0);
     await fireEvent.click(screen.getByTestId('action-delete'));
     await fireEvent.click(screen.getByTestId('action-delete-do'));
-    await waitFor(() => expect(callsTo(calls, 'action_delete')[0]!.args).toEqual({ id: 4 }));
+    await waitFor(() => expect(callsTo(calls, commands.actionDelete)[0]!.args).toEqual({ id: 4 }));
     await waitFor(() => expect(location.hash).toBe('#/azioni'));
   });
 
   it('explains an action that no longer exists', async () => {
-    fakeBackend({ action_get: () => Promise.reject({ kind: 'not_found', message: 'no', details: [] }) });
+    fakeBackend({ [commands.actionGet]: () => Promise.reject({ kind: 'not_found', message: 'no', details: [] }) });
     render(Action, { id: 99 });
     expect((await screen.findByTestId('action-not-found')).textContent).toContain('Questa azione non esiste più');
   });

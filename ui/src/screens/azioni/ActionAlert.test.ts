@@ -5,12 +5,13 @@ import type { ActionCounts } from '../../lib/bindings/ActionCounts';
 import { callsTo, fakeBackend } from '../../test/backend';
 import { counts } from '../../test/action-fixtures';
 import ActionAlert from './ActionAlert.svelte';
+import { commands } from '../../lib/generated/commands';
 
 async function subscribed(): Promise<(c: ActionCounts) => void> {
-  const calls = fakeBackend({ action_alerts_watch: () => null });
+  const calls = fakeBackend({ [commands.actionAlertsWatch]: () => null });
   render(ActionAlert);
-  await waitFor(() => expect(callsTo(calls, 'action_alerts_watch')).toHaveLength(1));
-  const channel = callsTo(calls, 'action_alerts_watch')[0]!.args.on_alert as Channel<ActionCounts>;
+  await waitFor(() => expect(callsTo(calls, commands.actionAlertsWatch)).toHaveLength(1));
+  const channel = callsTo(calls, commands.actionAlertsWatch)[0]!.args.on_alert as Channel<ActionCounts>;
   return (c) => channel.onmessage(c);
 }
 

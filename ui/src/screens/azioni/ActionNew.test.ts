@@ -6,10 +6,11 @@ import { actionView } from '../../test/action-fixtures';
 import { pisaDetail } from '../../test/fixtures';
 import { meetingView } from '../../test/meeting-fixtures';
 import ActionNew from './ActionNew.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Nuova azione', () => {
   it('from a comune page: the comune is chosen; saving creates it and opens its page', async () => {
-    const calls = fakeBackend({ comune_get: () => pisaDetail(), action_create: () => actionView({ id: 12 }) });
+    const calls = fakeBackend({ [commands.comuneGet]: () => pisaDetail(), [commands.actionCreate]: () => actionView({ id: 12 }) });
     render(ActionNew, { props: { context: { comune: '050026', meeting: null, person: null } } });
     expect((await screen.findByTestId('action-form-comuni')).textContent).toContain('Pisa');
     await fireEvent.input(screen.getByTestId('action-form-title'), { target: { value: 'Inviare la delibera' } });
@@ -17,7 +18,7 @@ describe('Nuova azione', () => {
     await fireEvent.change(screen.getByTestId('action-form-priority'), { target: { value: 'high' } });
     await fireEvent.click(screen.getByTestId('action-form-save'));
     await waitFor(() => expect(location.hash).toBe('#/azioni/azione/12'));
-    const input = callsTo(calls, 'action_create')[0]!.args.input as ActionInput;
+    const input = callsTo(calls, commands.actionCreate)[0]!.args.input as ActionInput;
     expect(input).toEqual({
       title: 'Inviare la delibera',
       description: '',
@@ -34,26 +35,26 @@ describe('Nuova azione', () => {
 
   it('from a meeting page: the meeting is chosen and one of its agenda items can be', async () => {
     const calls = fakeBackend({
-      meeting_get: () => meetingView({ id: 3, agenda: [{ id: 9, position: 1, title: 'Rete SAI', presenter: '', duration_min: null, notes: '' }] }),
-      action_create: () => actionView({ id: 13 }),
+      [commands.meetingGet]: () => meetingView({ id: 3, agenda: [{ id: 9, position: 1, title: 'Rete SAI', presenter: '', duration_min: null, notes: '' }] }),
+      [commands.actionCreate]: () => actionView({ id: 13 }),
     });
     render(ActionNew, { props: { context: { comune: null, meeting: 3, person: null } } });
     expect((await screen.findByTestId('action-form-meeting-chosen')).textContent).toContain('Conferenza zonale');
     await fireEvent.change(await screen.findByTestId('action-form-agenda-item'), { target: { value: '9' } });
     await fireEvent.input(screen.getByTestId('action-form-title'), { target: { value: 'Raccogliere le adesioni' } });
     await fireEvent.click(screen.getByTestId('action-form-save'));
-    await waitFor(() => expect(callsTo(calls, 'action_create')).toHaveLength(1));
-    expect(callsTo(calls, 'action_create')[0]!.args.input).toMatchObject({ meeting_id: 3, agenda_item_id: 9 });
+    await waitFor(() => expect(callsTo(calls, commands.actionCreate)).toHaveLength(1));
+    expect(callsTo(calls, commands.actionCreate)[0]!.args.input).toMatchObject({ meeting_id: 3, agenda_item_id: 9 });
   });
 
   it('asks for a title, then shows the core’s field errors by the fields', async () => {
     const calls = fakeBackend({
-      action_create: () => Promise.reject(apiError('validation', 'Dati non validi', [{ field: 'due', message: 'La scadenza 01/01/1990 non è plausibile.' }])),
+      [commands.actionCreate]: () => Promise.reject(apiError('validation', 'Dati non validi', [{ field: 'due', message: 'La scadenza 01/01/1990 non è plausibile.' }])),
     });
     render(ActionNew, { props: { context: { comune: null, meeting: null, person: null } } });
     await fireEvent.click(await screen.findByTestId('action-form-save'));
     expect(screen.getByTestId('action-form').textContent).toContain('Il titolo è obbligatorio');
-    expect(callsTo(calls, 'action_create')).toHaveLength(0);
+    expect(callsTo(calls, commands.actionCreate)).toHaveLength(0);
     await fireEvent.input(screen.getByTestId('action-form-title'), { target: { value: 'Verifica' } });
     await fireEvent.input(screen.getByTestId('action-form-due'), { target: { value: '01/01/1990' } });
     await fireEvent.click(screen.getByTestId('action-form-save'));

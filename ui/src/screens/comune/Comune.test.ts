@@ -5,6 +5,7 @@ import { formatDate, todayIso } from '../../lib/format';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { pisaDetail, ZONES } from '../../test/fixtures';
 import Comune from './Comune.svelte';
+import { commands } from '../../lib/generated/commands';
 
 function text(testid: string): string {
   return (screen.getByTestId(testid).textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -12,11 +13,11 @@ function text(testid: string): string {
 
 describe('Scheda comune', () => {
   it('shows the facts of the comune', async () => {
-    const calls = fakeBackend({ comune_get: () => pisaDetail(), zone_list: () => ZONES });
+    const calls = fakeBackend({ [commands.comuneGet]: () => pisaDetail(), [commands.zoneList]: () => ZONES });
     render(Comune, { istat: '050026' });
 
     expect((await screen.findByTestId('comune-name')).textContent).toBe('Pisa');
-    expect(callsTo(calls, 'comune_get')[0]?.args).toEqual({ istat_code: '050026' });
+    expect(callsTo(calls, commands.comuneGet)[0]?.args).toEqual({ istat_code: '050026' });
     expect(text('comune-istat')).toBe('050026');
     expect(text('comune-cadastral')).toBe('G702');
     expect(text('comune-province')).toBe('Pisa (PI)');
@@ -33,7 +34,7 @@ describe('Scheda comune', () => {
   });
 
   it('says "Non assegnata" when the comune has no zone', async () => {
-    fakeBackend({ comune_get: () => pisaDetail({ zone: null, zone_history: [] }), zone_list: () => ZONES });
+    fakeBackend({ [commands.comuneGet]: () => pisaDetail({ zone: null, zone_history: [] }), [commands.zoneList]: () => ZONES });
     render(Comune, { istat: '050026' });
     await screen.findByTestId('comune-name');
     expect(text('comune-zone')).toBe('Non assegnata');
@@ -43,7 +44,7 @@ describe('Scheda comune', () => {
   });
 
   it('shows the membership history with gg/mm/aaaa dates, source and synthetic tag', async () => {
-    fakeBackend({ comune_get: () => pisaDetail(), zone_list: () => ZONES });
+    fakeBackend({ [commands.comuneGet]: () => pisaDetail(), [commands.zoneList]: () => ZONES });
     render(Comune, { istat: '050026' });
     const table = await screen.findByTestId('zone-history');
     const rows = within(table).getAllByRole('row').slice(1);
@@ -60,7 +61,7 @@ describe('Scheda comune', () => {
   });
 
   it('offers only the zones of the comune’s ASL, plus "Nessuna zona"', async () => {
-    fakeBackend({ comune_get: () => pisaDetail(), zone_list: () => ZONES });
+    fakeBackend({ [commands.comuneGet]: () => pisaDetail(), [commands.zoneList]: () => ZONES });
     render(Comune, { istat: '050026' });
     const select = (await screen.findByTestId('zone-select')) as HTMLSelectElement;
     const options = Array.from(select.options).map((o) => o.textContent?.trim());
@@ -81,9 +82,9 @@ describe('Scheda comune', () => {
       zone: { id: 40, zone_id: 8, zone_name: 'Alta Val di Cecina - Val d’Era', valid_from: '2025-02-01', valid_to: null, source: 'manuale', synthetic: false },
     });
     const calls = fakeBackend({
-      comune_get: () => current,
-      zone_list: () => ZONES,
-      comune_set_zone: () => (current = moved),
+      [commands.comuneGet]: () => current,
+      [commands.zoneList]: () => ZONES,
+      [commands.comuneSetZone]: () => (current = moved),
     });
     render(Comune, { istat: '050026' });
     const select = (await screen.findByTestId('zone-select')) as HTMLSelectElement;
@@ -92,7 +93,7 @@ describe('Scheda comune', () => {
     await fireEvent.click(screen.getByTestId('zone-save'));
 
     await waitFor(() => expect(text('comune-zone')).toBe('Alta Val di Cecina - Val d’Era'));
-    expect(callsTo(calls, 'comune_set_zone')[0]?.args).toEqual({
+    expect(callsTo(calls, commands.comuneSetZone)[0]?.args).toEqual({
       istat_code: '050026',
       zone_id: 8,
       valid_from: '2025-02-01',
@@ -106,10 +107,10 @@ describe('Scheda comune', () => {
       zone: { id: 41, zone_id: 8, zone_name: 'Alta Val di Cecina - Val d’Era', valid_from: '2099-01-01', valid_to: null, source: 'manuale', synthetic: false },
     });
     fakeBackend({
-      comune_get: () => pisaDetail(),
-      zone_list: () => ZONES,
+      [commands.comuneGet]: () => pisaDetail(),
+      [commands.zoneList]: () => ZONES,
       // The core answers "as of valid_from", i.e. with the future zone.
-      comune_set_zone: () => future,
+      [commands.comuneSetZone]: () => future,
     });
     render(Comune, { istat: '050026' });
     await fireEvent.change(await screen.findByTestId('zone-select'), { target: { value: '8' } });
@@ -122,9 +123,9 @@ describe('Scheda comune', () => {
   it('can remove the comune from any zone', async () => {
     let removed = false;
     const calls = fakeBackend({
-      comune_get: () => (removed ? pisaDetail({ zone: null }) : pisaDetail()),
-      zone_list: () => ZONES,
-      comune_set_zone: () => {
+      [commands.comuneGet]: () => (removed ? pisaDetail({ zone: null }) : pisaDetail()),
+      [commands.zoneList]: () => ZONES,
+      [commands.comuneSetZone]: () => {
         removed = true;
         return pisaDetail({ zone: null });
       },
@@ -134,11 +135,11 @@ describe('Scheda comune', () => {
     await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '01/02/2025' } });
     await fireEvent.click(screen.getByTestId('zone-save'));
     await waitFor(() => expect(text('comune-zone')).toBe('Non assegnata'));
-    expect(callsTo(calls, 'comune_set_zone')[0]?.args.zone_id, 'null means no zone').toBeNull();
+    expect(callsTo(calls, commands.comuneSetZone)[0]?.args.zone_id, 'null means no zone').toBeNull();
   });
 
   it('refuses to "change" to the current zone or without a date, before calling the core', async () => {
-    const calls = fakeBackend({ comune_get: () => pisaDetail(), zone_list: () => ZONES });
+    const calls = fakeBackend({ [commands.comuneGet]: () => pisaDetail(), [commands.zoneList]: () => ZONES });
     render(Comune, { istat: '050026' });
     await screen.findByTestId('zone-select');
     await fireEvent.input(screen.getByTestId('zone-valid-from'), { target: { value: '' } });
@@ -146,14 +147,14 @@ describe('Scheda comune', () => {
     expect(text('zone-select-error')).toContain('È già la zona attuale');
     expect(text('zone-valid-from-error')).toContain('Indica una data valida');
     expect(screen.getByTestId('zone-valid-from').getAttribute('aria-invalid')).toBe('true');
-    expect(callsTo(calls, 'comune_set_zone')).toHaveLength(0);
+    expect(callsTo(calls, commands.comuneSetZone)).toHaveLength(0);
   });
 
   it('shows the core’s validation details next to the fields', async () => {
     fakeBackend({
-      comune_get: () => pisaDetail(),
-      zone_list: () => ZONES,
-      comune_set_zone: () => {
+      [commands.comuneGet]: () => pisaDetail(),
+      [commands.zoneList]: () => ZONES,
+      [commands.comuneSetZone]: () => {
         throw apiError('validation', 'Dati non validi', [
           { field: 'valid_from', message: 'La data precede l’inizio della zona attuale (01/01/2024).' },
         ]);
@@ -169,7 +170,7 @@ describe('Scheda comune', () => {
   });
 
   it('explains an unknown ISTAT code', async () => {
-    fakeBackend({ comune_get: () => { throw apiError('not_found', 'comune 999999 not found'); }, zone_list: () => ZONES });
+    fakeBackend({ [commands.comuneGet]: () => { throw apiError('not_found', 'comune 999999 not found'); }, [commands.zoneList]: () => ZONES });
     render(Comune, { istat: '999999' });
     const notice = await screen.findByTestId('comune-not-found');
     expect(notice.textContent).toContain('Nessun comune con codice ISTAT 999999.');

@@ -4,6 +4,7 @@ import type { RoleView } from '../../lib/bindings/RoleView';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { pisaDetail } from '../../test/fixtures';
 import PeopleSection from './PeopleSection.svelte';
+import { commands } from '../../lib/generated/commands';
 
 function role(over: Partial<RoleView>): RoleView {
   return {
@@ -24,10 +25,10 @@ function role(over: Partial<RoleView>): RoleView {
 
 describe('Persone in carica (scheda comune)', () => {
   it('asks the core for the comune and lists office, person and start date gg/mm/aaaa', async () => {
-    const calls = fakeBackend({ comune_people: () => [role({}), role({ id: 2, title: 'Assessore al sociale', person_name: 'Giulia Gambini', valid_from: null })] });
+    const calls = fakeBackend({ [commands.comunePeople]: () => [role({}), role({ id: 2, title: 'Assessore al sociale', person_name: 'Giulia Gambini', valid_from: null })] });
     render(PeopleSection, { detail: pisaDetail(), onupdate: () => {} });
     const rows = await screen.findAllByTestId('comune-person');
-    expect(callsTo(calls, 'comune_people')[0]?.args, 'the ISTAT code is sent as istat_code').toEqual({ istat_code: '050026' });
+    expect(callsTo(calls, commands.comunePeople)[0]?.args, 'the ISTAT code is sent as istat_code').toEqual({ istat_code: '050026' });
     expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()).join(' | ')), 'one row per office').toEqual([
       'Sindaco | Michele Conti | 27/06/2023',
       'Assessore al sociale | Giulia Gambini | —',
@@ -35,7 +36,7 @@ describe('Persone in carica (scheda comune)', () => {
   });
 
   it('explains how to add people when nobody is recorded', async () => {
-    fakeBackend({ comune_people: () => [] });
+    fakeBackend({ [commands.comunePeople]: () => [] });
     render(PeopleSection, { detail: pisaDetail(), onupdate: () => {} });
     const empty = await screen.findByTestId('comune-people-empty');
     expect(empty.textContent, 'the empty state names the comune and the way forward').toContain('Pisa');
@@ -46,7 +47,7 @@ describe('Persone in carica (scheda comune)', () => {
   });
 
   it('shows hostile names as text', async () => {
-    fakeBackend({ comune_people: () => [role({ person_name: '<img src=x onerror=alert(1)>' })] });
+    fakeBackend({ [commands.comunePeople]: () => [role({ person_name: '<img src=x onerror=alert(1)>' })] });
     const { container } = render(PeopleSection, { detail: pisaDetail(), onupdate: () => {} });
     await screen.findByTestId('comune-person');
     expect(container.querySelector('img'), 'no element is created from the name').toBeNull();
@@ -54,7 +55,7 @@ describe('Persone in carica (scheda comune)', () => {
   });
 
   it('reports a failure with the core message', async () => {
-    fakeBackend({ comune_people: () => { throw apiError('database_locked', 'Database occupato'); } });
+    fakeBackend({ [commands.comunePeople]: () => { throw apiError('database_locked', 'Database occupato'); } });
     render(PeopleSection, { detail: pisaDetail(), onupdate: () => {} });
     await waitFor(() => expect(screen.getByRole('alert').textContent, 'the error is explained').toContain('Database occupato'));
   });

@@ -4,14 +4,15 @@ import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { pisaDetail } from '../../test/fixtures';
 import { COVERED_PAGE, HOSTILE, page, record } from '../../test/sai-fixtures';
 import SaiSection from './SaiSection.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Ricognizione SAI (scheda comune)', () => {
   it('shows the status, facts and dated history, hostile text as text', async () => {
-    const calls = fakeBackend({ sai_comune: () => page('interested') });
+    const calls = fakeBackend({ [commands.saiComune]: () => page('interested') });
     render(SaiSection, { detail: pisaDetail(), onupdate: () => {} });
     const section = await screen.findByTestId('comune-sai');
     await waitFor(() => expect(screen.getByTestId('sai-own-status').textContent).toBe('interessato'));
-    expect(callsTo(calls, 'sai_comune')[0]!.args).toEqual({ istat_code: '050026' });
+    expect(callsTo(calls, commands.saiComune)[0]!.args).toEqual({ istat_code: '050026' });
     expect(screen.getByTestId('sai-status').textContent).toContain('dal 01/02/2025');
     expect(screen.getByTestId('sai-places').textContent).toContain('10 ordinari · 2 DM-DS · 5 MSNA');
     expect(screen.getByTestId('sai-next-step').textContent).toContain('Delibera di giunta — entro il 30/06/2025');
@@ -25,7 +26,7 @@ describe('Ricognizione SAI (scheda comune)', () => {
   });
 
   it('says when the comune is covered through its Unione, distinctly from an own project', async () => {
-    fakeBackend({ sai_comune: () => COVERED_PAGE });
+    fakeBackend({ [commands.saiComune]: () => COVERED_PAGE });
     render(SaiSection, { detail: { ...pisaDetail(), istat_code: '050008', name: 'Cascina' }, onupdate: () => {} });
     const status = await screen.findByTestId('sai-status');
     await waitFor(() => expect(status.textContent).toContain(`Coperto tramite Unione Valdera ${HOSTILE}: progetto attivo.`));
@@ -36,8 +37,8 @@ describe('Ricognizione SAI (scheda comune)', () => {
   it('records a new status from the "Cambia stato" form and reloads', async () => {
     let current = page(null);
     const calls = fakeBackend({
-      sai_comune: () => current,
-      sai_set_status: () => {
+      [commands.saiComune]: () => current,
+      [commands.saiSetStatus]: () => {
         current = page('active');
         return record('active');
       },
@@ -53,18 +54,18 @@ describe('Ricognizione SAI (scheda comune)', () => {
     await fireEvent.input(screen.getByTestId('sai-form-source'), { target: { value: 'delibera n. 5' } });
     await fireEvent.click(screen.getByTestId('sai-form-save'));
     await waitFor(() => expect(screen.getByTestId('sai-saved').textContent).toBe('Stato registrato: progetto attivo.'));
-    expect(callsTo(calls, 'sai_set_status')[0]!.args).toEqual({
+    expect(callsTo(calls, commands.saiSetStatus)[0]!.args).toEqual({
       org_id: 12,
       input: { status: 'active', on: '2025-01-15', note: 'progetto avviato', source_meeting_id: null, source_person_id: null, source_text: 'delibera n. 5' },
     });
-    expect(callsTo(calls, 'sai_comune'), 'reloaded after saving').toHaveLength(2);
+    expect(callsTo(calls, commands.saiComune), 'reloaded after saving').toHaveLength(2);
     await waitFor(() => expect(screen.getByTestId('sai-own-status').textContent).toBe('progetto attivo'));
   });
 
   it('shows the field error the core returns', async () => {
     fakeBackend({
-      sai_comune: () => page('interested'),
-      sai_set_status: () => {
+      [commands.saiComune]: () => page('interested'),
+      [commands.saiSetStatus]: () => {
         throw apiError('validation', 'La data dello stato non può essere nel futuro.', [{ field: 'on', message: 'La data dello stato non può essere nel futuro.' }]);
       },
     });

@@ -4,6 +4,7 @@ import type { PersonFilter } from '../../lib/bindings/PersonFilter';
 import { callsTo, fakeBackend } from '../../test/backend';
 import { HOSTILE, summary } from '../../test/contacts-fixtures';
 import Contatti, { SEARCH_DEBOUNCE_MS } from './Contatti.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const TOTAL = 20_000;
 
@@ -23,21 +24,21 @@ function directory(args: Record<string, unknown>) {
 
 describe('Contatti', () => {
   it('shows how many people there are and renders only a window of a 20,000-person list', async () => {
-    const calls = fakeBackend({ person_page: directory, contact_search: () => [] });
+    const calls = fakeBackend({ [commands.personPage]: directory, [commands.contactSearch]: () => [] });
     render(Contatti);
     await waitFor(() => expect(screen.getByTestId('people-count').textContent).toContain('20.000 persone in rubrica'));
     await screen.findAllByTestId('person-row');
     const rows = screen.getAllByTestId('person-row');
     expect(rows.length, 'virtualised: far fewer rows in the DOM than people').toBeLessThan(60);
     expect(rows[0]!.getAttribute('href')).toBe('#/contatti/persona/1');
-    const pages = callsTo(calls, 'person_page');
+    const pages = callsTo(calls, commands.personPage);
     expect(pages[0]!.args, 'the first page, no filter').toMatchObject({ offset: 0, limit: 100, filter: { search: null } });
   });
 
   it('searches as you type (debounced) and shows the organisations found', async () => {
     const calls = fakeBackend({
-      person_page: directory,
-      contact_search: () => [
+      [commands.personPage]: directory,
+      [commands.contactSearch]: () => [
         { kind: 'organisation', id: 40, person_id: null, organisation_id: 40, title: 'Comune di Pisa', subtitle: 'Comune' },
         { kind: 'person', id: 5, person_id: 5, organisation_id: null, title: 'Niccolò Dell’Acqua', subtitle: '' },
       ],
@@ -47,9 +48,9 @@ describe('Contatti', () => {
     await fireEvent.input(screen.getByTestId('contact-search'), { target: { value: 'niccolo' } });
     await new Promise((r) => setTimeout(r, SEARCH_DEBOUNCE_MS + 30));
     await waitFor(() => expect(screen.getByTestId('people-count').textContent).toContain('1 persona trovata'));
-    const searched = callsTo(calls, 'person_page').at(-1)!.args;
+    const searched = callsTo(calls, commands.personPage).at(-1)!.args;
     expect(searched.filter, 'the typed text goes to the core as the FTS query').toMatchObject({ search: 'niccolo' });
-    expect(callsTo(calls, 'contact_search').at(-1)!.args).toEqual({ query: 'niccolo', limit: 30 });
+    expect(callsTo(calls, commands.contactSearch).at(-1)!.args).toEqual({ query: 'niccolo', limit: 30 });
     const orgs = await screen.findByTestId('org-hits');
     expect(orgs.textContent, 'only organisation hits are listed above the people').toContain('Comune di Pisa');
     expect(orgs.textContent).not.toContain('Niccolò');
@@ -57,7 +58,7 @@ describe('Contatti', () => {
   });
 
   it('explains what to do when the directory is empty', async () => {
-    fakeBackend({ person_page: () => ({ total: 0, offset: 0, people: [] }), contact_search: () => [] });
+    fakeBackend({ [commands.personPage]: () => ({ total: 0, offset: 0, people: [] }), [commands.contactSearch]: () => [] });
     render(Contatti);
     const empty = await screen.findByTestId('contacts-empty');
     expect(empty.textContent).toContain('La rubrica è vuota');
@@ -66,8 +67,8 @@ describe('Contatti', () => {
 
   it('shows hostile names as text', async () => {
     fakeBackend({
-      person_page: () => ({ total: 1, offset: 0, people: [summary(9, HOSTILE, 'Anna', HOSTILE)] }),
-      contact_search: () => [],
+      [commands.personPage]: () => ({ total: 1, offset: 0, people: [summary(9, HOSTILE, 'Anna', HOSTILE)] }),
+      [commands.contactSearch]: () => [],
     });
     render(Contatti);
     const row = await screen.findByTestId('person-row');

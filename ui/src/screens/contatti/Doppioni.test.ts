@@ -5,6 +5,7 @@ import type { PersonSummary } from '../../lib/bindings/PersonSummary';
 import type { PersonView } from '../../lib/bindings/PersonView';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Doppioni from './Doppioni.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 
@@ -51,7 +52,7 @@ function group(n: number): HTMLElement {
 
 describe('Doppioni', () => {
   it('lists each group with its reason, key and people linked to their page', async () => {
-    fakeBackend({ person_duplicates: () => GROUPS });
+    fakeBackend({ [commands.personDuplicates]: () => GROUPS });
     render(Doppioni);
     await screen.findAllByTestId('dup-group');
     expect(screen.getByTestId('dup-count').textContent).toContain('2 gruppi da controllare');
@@ -67,7 +68,7 @@ describe('Doppioni', () => {
   });
 
   it('keeps the first record by default and lets the coordinator choose another', async () => {
-    fakeBackend({ person_duplicates: () => GROUPS });
+    fakeBackend({ [commands.personDuplicates]: () => GROUPS });
     render(Doppioni);
     await screen.findAllByTestId('dup-group');
     const first = screen.getByTestId('dup-keep-20') as HTMLInputElement;
@@ -79,7 +80,7 @@ describe('Doppioni', () => {
   });
 
   it('asks for confirmation before merging, and cancelling sends nothing', async () => {
-    const calls = fakeBackend({ person_duplicates: () => GROUPS });
+    const calls = fakeBackend({ [commands.personDuplicates]: () => GROUPS });
     render(Doppioni);
     await screen.findAllByTestId('dup-group');
     await fireEvent.click(within(group(1)).getByTestId('dup-merge'));
@@ -90,17 +91,17 @@ describe('Doppioni', () => {
       'I contatti uniti verranno eliminati; incarichi, e-mail, telefoni, etichette e note passano a Lucia Neri.',
     );
     expect(confirm.textContent, 'names the records that go').toContain('Lucia Neri (055 1234), Neri Lucia (0551234)');
-    expect(callsTo(calls, 'person_merge'), 'nothing is merged before confirming').toHaveLength(0);
+    expect(callsTo(calls, commands.personMerge), 'nothing is merged before confirming').toHaveLength(0);
     await fireEvent.click(within(confirm).getByTestId('dup-confirm-cancel'));
     expect(within(group(1)).queryByTestId('dup-confirm')).toBeNull();
-    expect(callsTo(calls, 'person_merge'), 'cancel sends nothing').toHaveLength(0);
+    expect(callsTo(calls, commands.personMerge), 'cancel sends nothing').toHaveLength(0);
   });
 
   it('merges into the chosen record, reloads the groups and links to the kept person', async () => {
     let merged = false;
     const calls = fakeBackend({
-      person_duplicates: () => (merged ? GROUPS.slice(0, 1) : GROUPS),
-      person_merge: () => {
+      [commands.personDuplicates]: () => (merged ? GROUPS.slice(0, 1) : GROUPS),
+      [commands.personMerge]: () => {
         merged = true;
         return kept(22, 'Neri', 'Lucia');
       },
@@ -112,17 +113,17 @@ describe('Doppioni', () => {
     expect(within(group(1)).getByTestId('dup-confirm').textContent).toContain('passano a Neri Lucia');
     await fireEvent.click(within(group(1)).getByTestId('dup-confirm-merge'));
     const notice = await screen.findByTestId('dup-merged');
-    expect(callsTo(calls, 'person_merge').map((c) => c.args)).toEqual([{ keep_id: 22, remove_ids: [20, 21] }]);
+    expect(callsTo(calls, commands.personMerge).map((c) => c.args)).toEqual([{ keep_id: 22, remove_ids: [20, 21] }]);
     expect(notice.textContent).toContain('Schede unite: ora resta solo Neri Lucia.');
     expect(screen.getByTestId('dup-merged-link').getAttribute('href')).toBe('#/contatti/persona/22');
     await waitFor(() => expect(screen.getAllByTestId('dup-group'), 'the groups were reloaded').toHaveLength(1));
-    expect(callsTo(calls, 'person_duplicates')).toHaveLength(2);
+    expect(callsTo(calls, commands.personDuplicates)).toHaveLength(2);
   });
 
   it('shows a failed merge and keeps the groups', async () => {
     fakeBackend({
-      person_duplicates: () => GROUPS,
-      person_merge: () => {
+      [commands.personDuplicates]: () => GROUPS,
+      [commands.personMerge]: () => {
         throw apiError('not_found', 'persona 12 non trovata');
       },
     });
@@ -138,7 +139,7 @@ describe('Doppioni', () => {
   });
 
   it('explains how duplicates are found when there are none', async () => {
-    fakeBackend({ person_duplicates: () => [] });
+    fakeBackend({ [commands.personDuplicates]: () => [] });
     render(Doppioni);
     const empty = await screen.findByTestId('dup-empty');
     expect(empty.textContent).toContain('Nessun possibile doppione');
@@ -149,7 +150,7 @@ describe('Doppioni', () => {
   it('offers a retry when the groups cannot be read', async () => {
     let fail = true;
     fakeBackend({
-      person_duplicates: () => {
+      [commands.personDuplicates]: () => {
         if (fail) throw apiError('database_locked', 'database bloccato');
         return [];
       },
@@ -164,7 +165,7 @@ describe('Doppioni', () => {
 
   it('shows hostile names as text', async () => {
     fakeBackend({
-      person_duplicates: () => [
+      [commands.personDuplicates]: () => [
         { reason: 'name', key: HOSTILE, people: [person(1, 'Anna', HOSTILE), person(2, HOSTILE, 'Anna', { office: HOSTILE })] },
       ],
     });

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { callsTo, fakeBackend } from '../../test/backend';
 import { HOSTILE, orgView } from '../../test/contacts-fixtures';
 import Enti from './Enti.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Enti', () => {
   it('lists the organisations with kind, place and offices, filtered by kind and text', async () => {
     const calls = fakeBackend({
-      org_list: (args) =>
+      [commands.orgList]: (args) =>
         args.kind === 'unione'
           ? [orgView({ id: 3, kind: 'unione', name: 'Unione Valdera', istat_code: null, comune_name: null, roles_count: 1 })]
           : [orgView(), orgView({ id: 41, name: 'Comune di Cascina', comune_name: 'Cascina', roles_count: 0 })],
@@ -19,21 +20,21 @@ describe('Enti', () => {
     expect(first.textContent).toContain('Pisa');
     expect(first.textContent, 'offices count, Italian plural').toContain('2 incarichi');
     expect(first.getAttribute('href')).toBe('#/contatti/ente/40');
-    expect(callsTo(calls, 'org_list')[0]!.args).toEqual({ kind: null, search: null });
+    expect(callsTo(calls, commands.orgList)[0]!.args).toEqual({ kind: null, search: null });
 
     const kind = screen.getByTestId('org-kind') as HTMLSelectElement;
     kind.value = 'unione';
     await fireEvent.change(kind);
     await waitFor(() => expect(screen.getAllByTestId('org-row')).toHaveLength(1));
     expect(screen.getByTestId('org-row').textContent).toContain('Unione dei Comuni');
-    expect(callsTo(calls, 'org_list').at(-1)!.args).toEqual({ kind: 'unione', search: null });
+    expect(callsTo(calls, commands.orgList).at(-1)!.args).toEqual({ kind: 'unione', search: null });
 
     await fireEvent.input(screen.getByTestId('org-search'), { target: { value: 'valdera' } });
-    await waitFor(() => expect(callsTo(calls, 'org_list').at(-1)!.args).toEqual({ kind: 'unione', search: 'valdera' }));
+    await waitFor(() => expect(callsTo(calls, commands.orgList).at(-1)!.args).toEqual({ kind: 'unione', search: 'valdera' }));
   });
 
   it('shows hostile organisation names as text', async () => {
-    fakeBackend({ org_list: () => [orgView({ name: HOSTILE })] });
+    fakeBackend({ [commands.orgList]: () => [orgView({ name: HOSTILE })] });
     render(Enti);
     const row = await screen.findByTestId('org-row');
     expect(row.textContent).toContain(HOSTILE);
@@ -41,7 +42,7 @@ describe('Enti', () => {
   });
 
   it('says so when nothing matches', async () => {
-    fakeBackend({ org_list: () => [] });
+    fakeBackend({ [commands.orgList]: () => [] });
     render(Enti);
     expect((await screen.findByTestId('orgs-none')).textContent).toContain('Nessun ente');
   });
@@ -50,8 +51,8 @@ describe('Enti', () => {
 describe('Nuovo ente', () => {
   it('creates an organisation of the chosen kind and opens its page', async () => {
     const calls = fakeBackend({
-      org_list: () => [],
-      org_create: () => orgView({ id: 77, kind: 'associazione', name: 'Associazione Città Aperta' }),
+      [commands.orgList]: () => [],
+      [commands.orgCreate]: () => orgView({ id: 77, kind: 'associazione', name: 'Associazione Città Aperta' }),
     });
     render(Enti);
     await fireEvent.click(await screen.findByTestId('org-new'));
@@ -62,7 +63,7 @@ describe('Nuovo ente', () => {
     await fireEvent.input(screen.getByTestId('org-new-name'), { target: { value: 'Associazione Città Aperta' } });
     await fireEvent.click(screen.getByTestId('org-new-save'));
     await waitFor(() => expect(location.hash).toBe('#/contatti/ente/77'));
-    expect(callsTo(calls, 'org_create')[0]!.args).toEqual({
+    expect(callsTo(calls, commands.orgCreate)[0]!.args).toEqual({
       input: { kind: 'associazione', name: 'Associazione Città Aperta', istat_code: null, zone_id: null, asl: null, province_code: null, notes: '' },
     });
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonFilter } from '../../lib/bindings/PersonFilter';
 import { apiError, callsTo, fakeBackend, never } from '../../test/backend';
 import ExportMenu from './ExportMenu.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const ALL: PersonFilter = { search: null, organisation_id: null, istat_code: null, tag: null, on: null };
 const SEARCH: PersonFilter = { ...ALL, search: 'sindaco pisa' };
@@ -32,7 +33,7 @@ describe('ExportMenu', () => {
 
   it('exports the list’s filter in the chosen format and says how many went where', async () => {
     const calls = fakeBackend({
-      contacts_export: () => ({ file_name: 'contatti-raccordo.xlsx', path: '/home/giulia/contatti-raccordo.xlsx', count: 1234 }),
+      [commands.contactsExport]: () => ({ file_name: 'contatti-raccordo.xlsx', path: '/home/giulia/contatti-raccordo.xlsx', count: 1234 }),
     });
     render(ExportMenu, { filter: SEARCH });
     const choices = await open();
@@ -41,14 +42,14 @@ describe('ExportMenu', () => {
     const result = await screen.findByTestId('export-result');
     expect(result.textContent).toContain('Esportati 1.234 contatti in contatti-raccordo.xlsx');
     expect(screen.queryByTestId('export-choices'), 'the choices close once a format is picked').toBeNull();
-    expect(callsTo(calls, 'contacts_export')[0]?.args, 'kind and filter as the backend takes them').toEqual({
+    expect(callsTo(calls, commands.contactsExport)[0]?.args, 'kind and filter as the backend takes them').toEqual({
       kind: 'xlsx',
       filter: SEARCH,
     });
   });
 
   it('uses the singular for one contact', async () => {
-    fakeBackend({ contacts_export: () => ({ file_name: 'uno.vcf', path: '/tmp/uno.vcf', count: 1 }) });
+    fakeBackend({ [commands.contactsExport]: () => ({ file_name: 'uno.vcf', path: '/tmp/uno.vcf', count: 1 }) });
     render(ExportMenu, { filter: ALL });
     await open();
     await fireEvent.click(screen.getByTestId('export-vcard'));
@@ -56,18 +57,18 @@ describe('ExportMenu', () => {
   });
 
   it('shows nothing when the save dialog is cancelled', async () => {
-    const calls = fakeBackend({ contacts_export: () => null });
+    const calls = fakeBackend({ [commands.contactsExport]: () => null });
     render(ExportMenu, { filter: ALL });
     await open();
     await fireEvent.click(screen.getByTestId('export-csv'));
-    await waitFor(() => expect(callsTo(calls, 'contacts_export')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.contactsExport)).toHaveLength(1));
     await waitFor(() => expect((screen.getByTestId('export-toggle') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('export-result'), 'no message after a cancel').toBeNull();
     expect(screen.queryByTestId('export-error'), 'a cancel is not an error').toBeNull();
   });
 
   it('is disabled while exporting', async () => {
-    fakeBackend({ contacts_export: () => never() });
+    fakeBackend({ [commands.contactsExport]: () => never() });
     render(ExportMenu, { filter: ALL });
     await open();
     await fireEvent.click(screen.getByTestId('export-csv'));
@@ -78,7 +79,7 @@ describe('ExportMenu', () => {
 
   it('shows the error with what to do and the program’s message', async () => {
     fakeBackend({
-      contacts_export: () => {
+      [commands.contactsExport]: () => {
         throw apiError('io', 'impossibile scrivere /media/chiavetta/contatti.csv: spazio esaurito');
       },
     });
@@ -94,7 +95,7 @@ describe('ExportMenu', () => {
 
   it('shows a hostile file name as text', async () => {
     const name = '<img src=x onerror=window.__pwned=1>.csv';
-    fakeBackend({ contacts_export: () => ({ file_name: name, path: `/tmp/${name}`, count: 2 }) });
+    fakeBackend({ [commands.contactsExport]: () => ({ file_name: name, path: `/tmp/${name}`, count: 2 }) });
     const { container } = render(ExportMenu, { filter: ALL });
     await open();
     await fireEvent.click(screen.getByTestId('export-csv'));

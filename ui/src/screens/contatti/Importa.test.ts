@@ -4,6 +4,7 @@ import type { ContactImportReport } from '../../lib/bindings/ContactImportReport
 import type { ImportPick } from '../../lib/bindings/ImportPick';
 import { apiError, callsTo, fakeBackend, never } from '../../test/backend';
 import Importa from './Importa.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const HOSTILE = '<img src=x onerror=window.__pwned=1>';
 
@@ -66,12 +67,12 @@ function selects(): HTMLSelectElement[] {
 
 describe('Importa contatti', () => {
   it('explains the import and stays put when the dialog is cancelled', async () => {
-    const calls = fakeBackend({ contacts_import_pick: () => null });
+    const calls = fakeBackend({ [commands.contactsImportPick]: () => null });
     render(Importa);
     expect(screen.getByRole('heading', { name: 'Importa contatti' })).toBeTruthy();
     expect(screen.getByText(/salva tutto oppure niente/), 'the all-or-nothing rule is explained').toBeTruthy();
     await fireEvent.click(screen.getByTestId('import-pick'));
-    await waitFor(() => expect(callsTo(calls, 'contacts_import_pick')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.contactsImportPick)).toHaveLength(1));
     await waitFor(() => expect((screen.getByTestId('import-pick') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('import-file'), 'no file summary after a cancel').toBeNull();
     expect(screen.queryByTestId('load-error'), 'a cancel is not an error').toBeNull();
@@ -79,7 +80,7 @@ describe('Importa contatti', () => {
   });
 
   it('shows the file, its encoding and separator, and one mapping row per distinct header', async () => {
-    fakeBackend({ contacts_import_pick: () => csvPick() });
+    fakeBackend({ [commands.contactsImportPick]: () => csvPick() });
     render(Importa);
     await pickFile();
     expect(screen.getByTestId('import-file-name').textContent).toBe('rubrica sindaci.csv');
@@ -98,7 +99,7 @@ describe('Importa contatti', () => {
   });
 
   it('preselects every column with the suggested field, in Italian', async () => {
-    fakeBackend({ contacts_import_pick: () => csvPick() });
+    fakeBackend({ [commands.contactsImportPick]: () => csvPick() });
     render(Importa);
     await pickFile();
     expect(selects().map((s) => s.value)).toEqual(['given_name', 'family_name', 'email', 'phone', 'title']);
@@ -121,14 +122,14 @@ describe('Importa contatti', () => {
   });
 
   it('sends the changed mapping as [header, field] pairs on the dry run', async () => {
-    const calls = fakeBackend({ contacts_import_pick: () => csvPick(), contacts_import_run: () => report() });
+    const calls = fakeBackend({ [commands.contactsImportPick]: () => csvPick(), [commands.contactsImportRun]: () => report() });
     render(Importa);
     await pickFile();
     await fireEvent.change(selects()[4]!, { target: { value: 'ignore' } });
     await fireEvent.change(selects()[0]!, { target: { value: 'full_name' } });
     await fireEvent.click(screen.getByTestId('import-dry-run'));
     await screen.findByTestId('import-report');
-    expect(callsTo(calls, 'contacts_import_run')[0]?.args).toEqual({
+    expect(callsTo(calls, commands.contactsImportRun)[0]?.args).toEqual({
       token: 7,
       mapping: [
         ['Nome', 'full_name'],
@@ -143,8 +144,8 @@ describe('Importa contatti', () => {
 
   it('renders the dry-run report with the counts and every rejected line', async () => {
     fakeBackend({
-      contacts_import_pick: () => csvPick(),
-      contacts_import_run: () => report({ rows_read: 12, rows_ok: 10, rejected: REJECTED }, { created: 8, updated: 2 }),
+      [commands.contactsImportPick]: () => csvPick(),
+      [commands.contactsImportRun]: () => report({ rows_read: 12, rows_ok: 10, rejected: REJECTED }, { created: 8, updated: 2 }),
     });
     render(Importa);
     await pickFile();
@@ -170,8 +171,8 @@ describe('Importa contatti', () => {
 
   it('says so clearly when the import is refused because of rejected rows', async () => {
     const calls = fakeBackend({
-      contacts_import_pick: () => csvPick(),
-      contacts_import_run: () => report({ dry_run: false, applied: false, rows_ok: 2, rejected: REJECTED.slice(0, 1) }),
+      [commands.contactsImportPick]: () => csvPick(),
+      [commands.contactsImportRun]: () => report({ dry_run: false, applied: false, rows_ok: 2, rejected: REJECTED.slice(0, 1) }),
     });
     render(Importa);
     await pickFile();
@@ -184,14 +185,14 @@ describe('Importa contatti', () => {
     expect(screen.getByTestId('stat-created').closest('div')?.textContent, 'nothing was created').toContain('Persone da creare');
     expect(screen.getAllByTestId('rejected-row')[0]?.textContent).toContain('Riga 4');
     expect(screen.queryByTestId('import-to-list'), 'no "go to list" link after a refusal').toBeNull();
-    expect(callsTo(calls, 'contacts_import_run')[0]?.args.dry_run).toBe(false);
+    expect(callsTo(calls, commands.contactsImportRun)[0]?.args.dry_run).toBe(false);
   });
 
   it('calls a refused import refused even when the core marks its report as a dry run', async () => {
     // The core applies nothing, and reports `dry_run: true`, when its CSV reader rejected rows.
     fakeBackend({
-      contacts_import_pick: () => csvPick(),
-      contacts_import_run: () => report({ dry_run: true, applied: false, rejected: REJECTED }),
+      [commands.contactsImportPick]: () => csvPick(),
+      [commands.contactsImportRun]: () => report({ dry_run: true, applied: false, rejected: REJECTED }),
     });
     render(Importa);
     await pickFile();
@@ -202,8 +203,8 @@ describe('Importa contatti', () => {
 
   it('imports, shows the result and links to the people list', async () => {
     fakeBackend({
-      contacts_import_pick: () => csvPick(),
-      contacts_import_run: () => report({ dry_run: false, applied: true }),
+      [commands.contactsImportPick]: () => csvPick(),
+      [commands.contactsImportRun]: () => report({ dry_run: false, applied: true }),
     });
     render(Importa);
     await pickFile();
@@ -216,7 +217,7 @@ describe('Importa contatti', () => {
   });
 
   it('disables the buttons and shows progress while importing', async () => {
-    fakeBackend({ contacts_import_pick: () => csvPick(), contacts_import_run: () => never() });
+    fakeBackend({ [commands.contactsImportPick]: () => csvPick(), [commands.contactsImportRun]: () => never() });
     render(Importa);
     await pickFile();
     await fireEvent.click(screen.getByTestId('import-run'));
@@ -228,7 +229,7 @@ describe('Importa contatti', () => {
   });
 
   it('drops a stale report when the mapping changes', async () => {
-    fakeBackend({ contacts_import_pick: () => csvPick(), contacts_import_run: () => report() });
+    fakeBackend({ [commands.contactsImportPick]: () => csvPick(), [commands.contactsImportRun]: () => report() });
     render(Importa);
     await pickFile();
     await fireEvent.click(screen.getByTestId('import-dry-run'));
@@ -238,7 +239,7 @@ describe('Importa contatti', () => {
   });
 
   it('warns when no column identifies a person', async () => {
-    fakeBackend({ contacts_import_pick: () => csvPick() });
+    fakeBackend({ [commands.contactsImportPick]: () => csvPick() });
     render(Importa);
     await pickFile();
     expect(screen.queryByTestId('mapping-no-identity')).toBeNull();
@@ -248,7 +249,7 @@ describe('Importa contatti', () => {
 
   it('shows hostile text from the file as text, never as markup', async () => {
     fakeBackend({
-      contacts_import_pick: () => {
+      [commands.contactsImportPick]: () => {
         const pick = csvPick({
           headers: [HOSTILE, 'Cognome'],
           rows: [[HOSTILE, '<script>window.__pwned=2</script>']],
@@ -259,7 +260,7 @@ describe('Importa contatti', () => {
         });
         return { ...pick, preview: { ...pick.preview, file_name: `${HOSTILE}.csv` } };
       },
-      contacts_import_run: () => report({ rejected: [{ line: 2, message: `valore non valido: ${HOSTILE}` }] }),
+      [commands.contactsImportRun]: () => report({ rejected: [{ line: 2, message: `valore non valido: ${HOSTILE}` }] }),
     });
     const { container } = render(Importa);
     await pickFile();
@@ -275,7 +276,7 @@ describe('Importa contatti', () => {
 
   it('offers the dry run and import for a vCard file without a mapping', async () => {
     const calls = fakeBackend({
-      contacts_import_pick: (): ImportPick => ({
+      [commands.contactsImportPick]: (): ImportPick => ({
         token: 3,
         preview: {
           file_name: 'telefono.vcf',
@@ -285,7 +286,7 @@ describe('Importa contatti', () => {
           card_issues: [{ line: 120, message: 'scheda senza END:VCARD' }],
         },
       }),
-      contacts_import_run: () => report(),
+      [commands.contactsImportRun]: () => report(),
     });
     render(Importa);
     await fireEvent.click(screen.getByTestId('import-pick'));
@@ -295,12 +296,12 @@ describe('Importa contatti', () => {
     expect(screen.queryByTestId('import-mapping'), 'no mapping step for vCard').toBeNull();
     await fireEvent.click(screen.getByTestId('import-dry-run'));
     await screen.findByTestId('import-report');
-    expect(callsTo(calls, 'contacts_import_run')[0]?.args).toEqual({ token: 3, mapping: null, dry_run: true });
+    expect(callsTo(calls, commands.contactsImportRun)[0]?.args).toEqual({ token: 3, mapping: null, dry_run: true });
   });
 
   it('shows an unreadable file as an error with the program’s message', async () => {
     fakeBackend({
-      contacts_import_pick: () => {
+      [commands.contactsImportPick]: () => {
         throw apiError('import', 'Il file non è leggibile: il file è vuoto. Nessuna modifica applicata.');
       },
     });

@@ -4,13 +4,14 @@ import type { RoleInput } from '../../lib/bindings/RoleInput';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { HOSTILE, personView, role } from '../../test/contacts-fixtures';
 import Persona from './Persona.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Scheda persona', () => {
   it('shows current offices first and past ones after, with gg/mm/aaaa periods', async () => {
-    const calls = fakeBackend({ person_get: () => personView() });
+    const calls = fakeBackend({ [commands.personGet]: () => personView() });
     render(Persona, { id: 5 });
     expect((await screen.findByTestId('person-name')).textContent).toBe('Niccolò Dell’Acqua');
-    expect(callsTo(calls, 'person_get')[0]!.args).toEqual({ id: 5 });
+    expect(callsTo(calls, commands.personGet)[0]!.args).toEqual({ id: 5 });
     expect(screen.getByTestId('person-office').textContent).toBe('Sindaco – Comune di Pisa');
     const current = screen.getByTestId('roles-current').textContent ?? '';
     expect(current).toContain('Sindaco');
@@ -22,7 +23,7 @@ describe('Scheda persona', () => {
   });
 
   it('shows hostile notes and names as text', async () => {
-    fakeBackend({ person_get: () => personView({ notes: HOSTILE, given_name: HOSTILE, roles: [role({ title: HOSTILE })] }) });
+    fakeBackend({ [commands.personGet]: () => personView({ notes: HOSTILE, given_name: HOSTILE, roles: [role({ title: HOSTILE })] }) });
     render(Persona, { id: 5 });
     expect((await screen.findByTestId('person-notes')).textContent).toBe(HOSTILE);
     expect(screen.getByTestId('person-name').textContent).toContain(HOSTILE);
@@ -33,8 +34,8 @@ describe('Scheda persona', () => {
   it('edits an office: the new title is sent with the same person and organisation', async () => {
     let updated: RoleInput | null = null;
     const calls = fakeBackend({
-      person_get: () => personView(updated ? { roles: [role({ title: updated.title })] } : {}),
-      role_update: (args) => {
+      [commands.personGet]: () => personView(updated ? { roles: [role({ title: updated.title })] } : {}),
+      [commands.roleUpdate]: (args) => {
         updated = args.input as RoleInput;
         return role({ title: updated.title });
       },
@@ -45,18 +46,18 @@ describe('Scheda persona', () => {
     await fireEvent.input(screen.getByTestId('role-title'), { target: { value: 'Sindaca' } });
     await fireEvent.click(screen.getByTestId('role-save'));
     await waitFor(() => expect(screen.getByTestId('roles-current').textContent).toContain('Sindaca'));
-    const call = callsTo(calls, 'role_update')[0]!;
+    const call = callsTo(calls, commands.roleUpdate)[0]!;
     expect(call.args).toEqual({
       id: 11,
       input: { person_id: 5, organisation_id: 40, title: 'Sindaca', valid_from: '2024-07-01', valid_to: null, notes: '' },
     });
-    expect(callsTo(calls, 'person_get').length, 'the page reloads after the change').toBe(2);
+    expect(callsTo(calls, commands.personGet).length, 'the page reloads after the change').toBe(2);
   });
 
   it('shows the core validation message next to the field', async () => {
     fakeBackend({
-      person_get: () => personView(),
-      role_update: () => {
+      [commands.personGet]: () => personView(),
+      [commands.roleUpdate]: () => {
         throw apiError('validation', 'La fine precede l’inizio.', [{ field: 'valid_to', message: 'La fine precede l’inizio.' }]);
       },
     });
@@ -71,13 +72,13 @@ describe('Scheda persona', () => {
   it('deletes an office only after confirmation, and undo restores it', async () => {
     let roles = personView().roles;
     const calls = fakeBackend({
-      person_get: () => personView({ roles }),
-      role_delete: (args) => {
+      [commands.personGet]: () => personView({ roles }),
+      [commands.roleDelete]: (args) => {
         const gone = roles.find((r) => r.id === args.id)!;
         roles = roles.filter((r) => r.id !== args.id);
         return gone;
       },
-      role_add: (args) => {
+      [commands.roleAdd]: (args) => {
         const input = args.input as RoleInput;
         const back = role({ id: 99, title: input.title, valid_from: input.valid_from, valid_to: input.valid_to, current: input.valid_to === null });
         roles = [...roles, back];
@@ -87,14 +88,14 @@ describe('Scheda persona', () => {
     render(Persona, { id: 5 });
     await screen.findByTestId('roles-past');
     await fireEvent.click(within(screen.getByTestId('roles-past')).getByTestId('role-delete'));
-    expect(callsTo(calls, 'role_delete'), 'nothing is deleted before confirming').toHaveLength(0);
+    expect(callsTo(calls, commands.roleDelete), 'nothing is deleted before confirming').toHaveLength(0);
     await fireEvent.click(screen.getByTestId('role-delete-confirm'));
     await waitFor(() => expect(screen.queryByTestId('roles-past')).toBeNull());
-    expect(callsTo(calls, 'role_delete')[0]!.args).toEqual({ id: 12 });
+    expect(callsTo(calls, commands.roleDelete)[0]!.args).toEqual({ id: 12 });
     const undo = await screen.findByTestId('role-undo');
     await fireEvent.click(within(undo).getByRole('button'));
     await waitFor(() => expect(screen.getByTestId('roles-past').textContent).toContain('Assessore al sociale'));
-    expect(callsTo(calls, 'role_add')[0]!.args.input, 'undo re-creates the same office').toEqual({
+    expect(callsTo(calls, commands.roleAdd)[0]!.args.input, 'undo re-creates the same office').toEqual({
       person_id: 5,
       organisation_id: 40,
       title: 'Assessore al sociale',
@@ -105,25 +106,25 @@ describe('Scheda persona', () => {
   });
 
   it('erases the person (GDPR) only after an explicit confirmation', async () => {
-    const calls = fakeBackend({ person_get: () => personView(), person_erase: () => null });
+    const calls = fakeBackend({ [commands.personGet]: () => personView(), [commands.personErase]: () => null });
     render(Persona, { id: 5 });
     await fireEvent.click(await screen.findByTestId('person-erase'));
-    expect(callsTo(calls, 'person_erase')).toHaveLength(0);
+    expect(callsTo(calls, commands.personErase)).toHaveLength(0);
     expect(screen.getByRole('alertdialog').textContent).toContain('partecipante rimosso');
     await fireEvent.click(screen.getByTestId('person-erase-confirm'));
-    await waitFor(() => expect(callsTo(calls, 'person_erase')[0]?.args).toEqual({ id: 5 }));
+    await waitFor(() => expect(callsTo(calls, commands.personErase)[0]?.args).toEqual({ id: 5 }));
     await waitFor(() => expect(location.hash).toBe('#/contatti'));
   });
 
   it('saves an edited person with the lists as the core expects', async () => {
-    const calls = fakeBackend({ person_get: () => personView(), person_update: () => personView({ family_name: 'Dell’Acqua Rossi' }) });
+    const calls = fakeBackend({ [commands.personGet]: () => personView(), [commands.personUpdate]: () => personView({ family_name: 'Dell’Acqua Rossi' }) });
     render(Persona, { id: 5 });
     await fireEvent.click(await screen.findByTestId('person-edit'));
     await fireEvent.input(screen.getByTestId('person-family'), { target: { value: 'Dell’Acqua Rossi' } });
     await fireEvent.input(screen.getByTestId('person-email-0'), { target: { value: 'N.Dellacqua@Comune.Pisa.it' } });
     await fireEvent.click(screen.getByTestId('person-save'));
     await screen.findByTestId('person-saved');
-    const input = callsTo(calls, 'person_update')[0]!.args.input as Record<string, unknown>;
+    const input = callsTo(calls, commands.personUpdate)[0]!.args.input as Record<string, unknown>;
     expect(input).toMatchObject({
       family_name: 'Dell’Acqua Rossi',
       emails: [{ email: 'N.Dellacqua@Comune.Pisa.it', label: 'ufficio', primary: true }],
@@ -135,7 +136,7 @@ describe('Scheda persona', () => {
   });
 
   it('says so when the person no longer exists', async () => {
-    fakeBackend({ person_get: () => { throw apiError('not_found', 'Nessuna persona'); } });
+    fakeBackend({ [commands.personGet]: () => { throw apiError('not_found', 'Nessuna persona'); } });
     render(Persona, { id: 77 });
     expect((await screen.findByTestId('person-not-found')).textContent).toContain('non è in rubrica');
   });
@@ -144,17 +145,17 @@ describe('Scheda persona', () => {
 describe('Scheda persona: GDPR export', () => {
   it('exports everything about the person through the save dialog and says where', async () => {
     const calls = fakeBackend({
-      person_get: () => personView(),
-      person_export_gdpr: () => ({ file_name: 'persona-5-dati.json', path: '/home/maria/persona-5-dati.json', count: 1 }),
+      [commands.personGet]: () => personView(),
+      [commands.personExportGdpr]: () => ({ file_name: 'persona-5-dati.json', path: '/home/maria/persona-5-dati.json', count: 1 }),
     });
     render(Persona, { id: 5 });
     await fireEvent.click(await screen.findByTestId('person-export'));
     expect((await screen.findByTestId('person-exported')).textContent).toContain('/home/maria/persona-5-dati.json');
-    expect(callsTo(calls, 'person_export_gdpr')[0]!.args).toEqual({ id: 5 });
+    expect(callsTo(calls, commands.personExportGdpr)[0]!.args).toEqual({ id: 5 });
   });
 
   it('says nothing when the save dialog is cancelled', async () => {
-    fakeBackend({ person_get: () => personView(), person_export_gdpr: () => null });
+    fakeBackend({ [commands.personGet]: () => personView(), [commands.personExportGdpr]: () => null });
     render(Persona, { id: 5 });
     await fireEvent.click(await screen.findByTestId('person-export'));
     await new Promise((r) => setTimeout(r, 20));

@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { personView } from '../../test/contacts-fixtures';
 import PersonaNuova from './PersonaNuova.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Nuova persona', () => {
   it('creates the person (blank rows dropped) and opens the new page', async () => {
-    const calls = fakeBackend({ person_create: () => personView({ id: 31 }) });
+    const calls = fakeBackend({ [commands.personCreate]: () => personView({ id: 31 }) });
     render(PersonaNuova);
     await fireEvent.input(screen.getByTestId('person-given'), { target: { value: 'Niccolò' } });
     await fireEvent.input(screen.getByTestId('person-family'), { target: { value: 'Dell’Acqua' } });
     await fireEvent.click(screen.getByTestId('person-save'));
     await waitFor(() => expect(location.hash).toBe('#/contatti/persona/31'));
-    expect(callsTo(calls, 'person_create')[0]!.args.input).toEqual({
+    expect(callsTo(calls, commands.personCreate)[0]!.args.input).toEqual({
       honorific: null,
       given_name: 'Niccolò',
       family_name: 'Dell’Acqua',
@@ -29,7 +30,7 @@ describe('Nuova persona', () => {
 
   it('shows the core message on the field and keeps what was typed', async () => {
     fakeBackend({
-      person_create: () => {
+      [commands.personCreate]: () => {
         throw apiError('validation', 'Indica almeno il nome', [{ field: 'family_name', message: 'Indica almeno il nome, il cognome o un indirizzo e-mail della persona.' }]);
       },
     });

@@ -4,18 +4,19 @@ import { fakeBackend } from '../../test/backend';
 import { counts } from '../../test/action-fixtures';
 import { HOSTILE } from '../../test/contacts-fixtures';
 import Dashboard from './Dashboard.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Cruscotto della schermata iniziale', () => {
   it('shows coming meetings, overdue actions per ASL with the total, and what changed', async () => {
     fakeBackend({
-      meeting_upcoming: () => [],
-      action_open_by_asl: () => [
+      [commands.meetingUpcoming]: () => [],
+      [commands.actionOpenByAsl]: () => [
         { asl: 'nord-ovest', asl_name: 'Azienda USL Toscana nord-ovest', open: 5, overdue: 2 },
         { asl: 'centro', asl_name: 'Azienda USL Toscana centro', open: 1, overdue: 0 },
         { asl: 'sud-est', asl_name: 'Azienda USL Toscana sud-est', open: 0, overdue: 0 },
       ],
-      action_counts: () => counts({ open: 6, overdue: 2, due_today: 1 }),
-      recent_changes: () => [
+      [commands.actionCounts]: () => counts({ open: 6, overdue: 2, due_today: 1 }),
+      [commands.recentChanges]: () => [
         { at: '2027-03-05T10:00:00Z', title: HOSTILE, detail: 'Azione: completata — fatto', target: { kind: 'action', id: 4 } },
         { at: '2027-03-04T10:00:00Z', title: 'Conferenza zonale', detail: 'Incontro creato', target: { kind: 'meeting', id: 3 } },
       ],
@@ -41,7 +42,7 @@ describe('Cruscotto della schermata iniziale', () => {
   });
 
   it('says how to start when there are no actions and nothing changed', async () => {
-    fakeBackend({ meeting_upcoming: () => [], action_open_by_asl: () => [], action_counts: () => counts(), recent_changes: () => [] });
+    fakeBackend({ [commands.meetingUpcoming]: () => [], [commands.actionOpenByAsl]: () => [], [commands.actionCounts]: () => counts(), [commands.recentChanges]: () => [] });
     render(Dashboard);
     expect((await screen.findByTestId('dashboard-actions-empty')).textContent).toContain('Nessuna azione ancora');
     expect((await screen.findByTestId('dashboard-recent-empty')).textContent).toContain('Nessuna modifica recente');

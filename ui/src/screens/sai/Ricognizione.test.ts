@@ -8,15 +8,16 @@ import { ZONES } from '../../test/fixtures';
 import { MAP } from '../../test/map-fixtures';
 import { HOSTILE, ROWS, SUMMARY_ASL, VIEWS } from '../../test/sai-fixtures';
 import Ricognizione from './Ricognizione.svelte';
+import { commands } from '../../lib/generated/commands';
 
 function backend() {
   return fakeBackend({
-    zone_list: () => ZONES,
-    sai_list: () => ROWS,
-    sai_map: () => VIEWS,
-    territory_map: () => MAP,
-    sai_summary: (args) => ({ ...SUMMARY_ASL, by: args.by }),
-    sai_changes: () => [{ ente: ROWS[0]!.ente, before: 'interested', after: 'active', changes: [{ id: 2, status: 'active', on: '2025-01-15', note: '', source_meeting_id: null, source_meeting: null, source_person_id: null, source_person: null, source_text: '', recorded_at: '' }] }],
+    [commands.zoneList]: () => ZONES,
+    [commands.saiList]: () => ROWS,
+    [commands.saiMap]: () => VIEWS,
+    [commands.territoryMap]: () => MAP,
+    [commands.saiSummary]: (args) => ({ ...SUMMARY_ASL, by: args.by }),
+    [commands.saiChanges]: () => [{ ente: ROWS[0]!.ente, before: 'interested', after: 'active', changes: [{ id: 2, status: 'active', on: '2025-01-15', note: '', source_meeting_id: null, source_meeting: null, source_person_id: null, source_person: null, source_text: '', recorded_at: '' }] }],
   });
 }
 
@@ -35,7 +36,7 @@ describe('Ricognizione SAI', () => {
     const calls = backend();
     render(Ricognizione, { query: { ...SAI_DEFAULT, asl: 'nord-ovest', statuses: ['active'] } });
     const table = await screen.findByTestId('sai-table');
-    expect(callsTo(calls, 'sai_list')[0]!.args).toEqual({
+    expect(callsTo(calls, commands.saiList)[0]!.args).toEqual({
       filter: { asl: 'nord-ovest', zone_id: null, province: null, statuses: ['active'], kinds: [], on: null },
     });
     const rows = within(table).getAllByTestId('sai-row');
@@ -86,7 +87,7 @@ describe('Ricognizione SAI', () => {
     const calls = backend();
     render(Ricognizione, { query: { ...SAI_DEFAULT, view: 'riepilogo' } });
     const asl = await screen.findByTestId('sai-summary-asl');
-    expect(callsTo(calls, 'sai_summary').map((c) => c.args.by).sort()).toEqual(['asl', 'zone']);
+    expect(callsTo(calls, commands.saiSummary).map((c) => c.args.by).sort()).toEqual(['asl', 'zone']);
     const rows = within(asl).getAllByTestId('sai-summary-asl-row');
     expect(rows).toHaveLength(4);
     expect(rows[0]!.textContent).toContain('ASL nord-ovest');
@@ -98,9 +99,9 @@ describe('Ricognizione SAI', () => {
 
   it('exports the filtered survey as the summary PDF, and shows an export error', async () => {
     const calls = fakeBackend({
-      zone_list: () => ZONES,
-      sai_list: () => ROWS,
-      sai_export: (args) => {
+      [commands.zoneList]: () => ZONES,
+      [commands.saiList]: () => ROWS,
+      [commands.saiExport]: (args) => {
         if (args.kind === 'csv') throw apiError('io', 'permesso negato: /root/ricognizione.csv');
         return { file_name: 'ricognizione-sai.pdf', path: '/tmp/ricognizione-sai.pdf', count: 2 };
       },
@@ -109,7 +110,7 @@ describe('Ricognizione SAI', () => {
     await screen.findByTestId('sai-table');
     await fireEvent.click(screen.getByTestId('sai-export-pdf'));
     expect((await screen.findByTestId('sai-export-result')).textContent).toContain('Esportate 2 schede in ricognizione-sai.pdf');
-    expect(callsTo(calls, 'sai_export').map((c) => c.args), 'the table filters and the kind').toEqual([
+    expect(callsTo(calls, commands.saiExport).map((c) => c.args), 'the table filters and the kind').toEqual([
       { filter: { asl: 'centro', zone_id: null, province: 'FI', statuses: [], kinds: [], on: null }, kind: 'pdf' },
     ]);
     await fireEvent.click(screen.getByTestId('sai-export-csv'));

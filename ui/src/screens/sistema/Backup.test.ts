@@ -4,6 +4,7 @@ import type { BackupEntry } from '../../lib/bindings/BackupEntry';
 import type { BackupOverview } from '../../lib/bindings/BackupOverview';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Backup from './Backup.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">.sqlite';
 
@@ -27,7 +28,7 @@ const B2 = entry('raccordo-daily-20261125-090000.sqlite', { created_at: '2026-11
 
 describe('Backup e ripristino', () => {
   it('lists backups with date, kind, size and file name', async () => {
-    fakeBackend({ backup_overview: () => overview([B1, B2]) });
+    fakeBackend({ [commands.backupOverview]: () => overview([B1, B2]) });
     render(Backup);
     const rows = await screen.findAllByTestId('backup-row');
     expect(rows).toHaveLength(2);
@@ -41,8 +42,8 @@ describe('Backup e ripristino', () => {
   it('creates a backup now and shows it', async () => {
     let backups = [B2];
     const calls = fakeBackend({
-      backup_overview: () => overview(backups),
-      backup_create: () => {
+      [commands.backupOverview]: () => overview(backups),
+      [commands.backupCreate]: () => {
         backups = [B1, B2];
         return B1;
       },
@@ -52,13 +53,13 @@ describe('Backup e ripristino', () => {
     await fireEvent.click(screen.getByTestId('backup-create'));
     expect((await screen.findByTestId('backup-outcome')).textContent).toContain(`Backup creato: ${B1.file_name}`);
     await waitFor(() => expect(screen.getAllByTestId('backup-row')).toHaveLength(2));
-    expect(callsTo(calls, 'backup_create')[0]?.args).toEqual({});
+    expect(callsTo(calls, commands.backupCreate)[0]?.args).toEqual({});
   });
 
   it('verifies a backup by file name and reports the result', async () => {
     const calls = fakeBackend({
-      backup_overview: () => overview([B1]),
-      backup_verify: () => ({
+      [commands.backupOverview]: () => overview([B1]),
+      [commands.backupVerify]: () => ({
         path: B1.path,
         bytes: 1,
         ok: true,
@@ -73,11 +74,11 @@ describe('Backup e ripristino', () => {
     const out = await screen.findByTestId('backup-outcome');
     expect(out.textContent).toContain('integro');
     expect(out.textContent).toContain('1.234 voci');
-    expect(callsTo(calls, 'backup_verify')[0]?.args, 'only the file name crosses IPC').toEqual({ file_name: B1.file_name });
+    expect(callsTo(calls, commands.backupVerify)[0]?.args, 'only the file name crosses IPC').toEqual({ file_name: B1.file_name });
   });
 
   it('asks for confirmation before a restore, explains what happens, and can be cancelled', async () => {
-    const calls = fakeBackend({ backup_overview: () => overview([B1]) });
+    const calls = fakeBackend({ [commands.backupOverview]: () => overview([B1]) });
     render(Backup);
     await fireEvent.click(await screen.findByTestId('backup-restore'));
     const confirm = await screen.findByTestId('backup-confirm');
@@ -85,21 +86,21 @@ describe('Backup e ripristino', () => {
     expect(confirm.textContent).toContain('il database attuale non viene cancellato'.replace('il', 'Il'));
     expect(confirm.textContent).toContain('before-restore');
     expect(confirm.textContent).toContain('Le modifiche fatte dopo il 26/11/2026 10:30');
-    expect(callsTo(calls, 'backup_restore_request'), 'nothing is requested before confirming').toHaveLength(0);
+    expect(callsTo(calls, commands.backupRestoreRequest), 'nothing is requested before confirming').toHaveLength(0);
     await fireEvent.click(screen.getByTestId('backup-confirm-no'));
     expect(screen.queryByTestId('backup-confirm')).toBeNull();
-    expect(callsTo(calls, 'backup_restore_request')).toHaveLength(0);
+    expect(callsTo(calls, commands.backupRestoreRequest)).toHaveLength(0);
   });
 
   it('requests the restore after confirmation, shows it pending, and cancels it', async () => {
     let pending: string | null = null;
     const calls = fakeBackend({
-      backup_overview: () => overview([B1], pending),
-      backup_restore_request: (args) => {
+      [commands.backupOverview]: () => overview([B1], pending),
+      [commands.backupRestoreRequest]: (args) => {
         pending = args.file_name as string;
         return B1;
       },
-      backup_restore_cancel: () => {
+      [commands.backupRestoreCancel]: () => {
         pending = null;
         return null;
       },
@@ -109,17 +110,17 @@ describe('Backup e ripristino', () => {
     await fireEvent.click(await screen.findByTestId('backup-confirm-yes'));
     const box = await screen.findByTestId('backup-pending');
     expect(box.textContent).toContain(`Il backup ${B1.file_name} verrà ripristinato quando chiudi e riapri Raccordo`);
-    expect(callsTo(calls, 'backup_restore_request')[0]?.args).toEqual({ file_name: B1.file_name });
+    expect(callsTo(calls, commands.backupRestoreRequest)[0]?.args).toEqual({ file_name: B1.file_name });
     expect(screen.queryByTestId('backup-confirm'), 'the confirmation closes').toBeNull();
     await fireEvent.click(screen.getByTestId('backup-pending-cancel'));
     await waitFor(() => expect(screen.queryByTestId('backup-pending')).toBeNull());
-    expect(callsTo(calls, 'backup_restore_cancel')).toHaveLength(1);
+    expect(callsTo(calls, commands.backupRestoreCancel)).toHaveLength(1);
   });
 
   it('shows a refused restore with its reason', async () => {
     fakeBackend({
-      backup_overview: () => overview([B1]),
-      backup_restore_request: () => {
+      [commands.backupOverview]: () => overview([B1]),
+      [commands.backupRestoreRequest]: () => {
         throw apiError('validation', 'Il backup non supera il controllo di integrità');
       },
     });
@@ -133,7 +134,7 @@ describe('Backup e ripristino', () => {
   });
 
   it('shows hostile file names as text', async () => {
-    fakeBackend({ backup_overview: () => overview([entry(HOSTILE)], HOSTILE) });
+    fakeBackend({ [commands.backupOverview]: () => overview([entry(HOSTILE)], HOSTILE) });
     const { container } = render(Backup);
     const row = await screen.findByTestId('backup-row');
     expect(row.textContent).toContain(HOSTILE);
@@ -143,7 +144,7 @@ describe('Backup e ripristino', () => {
   });
 
   it('says when there are no backups', async () => {
-    fakeBackend({ backup_overview: () => overview([]) });
+    fakeBackend({ [commands.backupOverview]: () => overview([]) });
     render(Backup);
     expect(await screen.findByTestId('backup-empty')).toBeTruthy();
   });

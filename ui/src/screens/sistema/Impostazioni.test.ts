@@ -4,12 +4,13 @@ import { LOCALE_STORAGE_KEY } from '../../lib/i18n/index.svelte';
 import { callsTo, fakeBackend } from '../../test/backend';
 import { PROFILE } from '../../test/fixtures';
 import Impostazioni from './Impostazioni.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Impostazioni', () => {
   it('edits and saves the profile', async () => {
     const calls = fakeBackend({
-      profile_get: () => PROFILE,
-      profile_save: (args) => ({ ...(args.input as object), configured: true }),
+      [commands.profileGet]: () => PROFILE,
+      [commands.profileSave]: (args) => ({ ...(args.input as object), configured: true }),
     });
     render(Impostazioni);
     const name = (await screen.findByTestId('profile-name')) as HTMLInputElement;
@@ -19,13 +20,13 @@ describe('Impostazioni', () => {
     await fireEvent.input(screen.getByTestId('profile-org'), { target: { value: 'Regione Toscana' } });
     await fireEvent.click(screen.getByTestId('profile-save'));
     await waitFor(() => expect(screen.getByText('Profilo salvato.')).toBeTruthy());
-    expect(callsTo(calls, 'profile_save')[0]?.args).toEqual({
+    expect(callsTo(calls, commands.profileSave)[0]?.args).toEqual({
       input: { coordinator_name: 'Maria Rossi', organisation: 'Regione Toscana' },
     });
   });
 
   it('switches the language and remembers it', async () => {
-    fakeBackend({ profile_get: () => PROFILE });
+    fakeBackend({ [commands.profileGet]: () => PROFILE });
     render(Impostazioni);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Impostazioni');
     await fireEvent.click(screen.getByTestId('locale-en'));

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { apiError, fakeBackend } from '../../test/backend';
 import { INFO } from '../../test/fixtures';
 import Informazioni from './Informazioni.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Informazioni', () => {
   it('shows version, paths, schema and attribution', async () => {
-    fakeBackend({ app_info: () => INFO });
+    fakeBackend({ [commands.appInfo]: () => INFO });
     render(Informazioni);
     expect((await screen.findByTestId('info-version')).textContent).toBe('0.1.0');
     expect(screen.getByTestId('info-db-path').textContent).toBe(INFO.db_path);
@@ -17,7 +18,7 @@ describe('Informazioni', () => {
   });
 
   it('says what went wrong when the information cannot be read', async () => {
-    fakeBackend({ app_info: () => { throw apiError('internal', 'boom'); } });
+    fakeBackend({ [commands.appInfo]: () => { throw apiError('internal', 'boom'); } });
     render(Informazioni);
     const error = await screen.findByTestId('load-error');
     expect(error.textContent).toContain('Impossibile leggere le informazioni sul programma.');

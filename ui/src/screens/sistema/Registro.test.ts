@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../lib/bindings/AuditEntry';
 import type { AuditFilter } from '../../lib/bindings/AuditFilter';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import Registro from './Registro.svelte';
+import { commands } from '../../lib/generated/commands';
 
 const NONE: AuditFilter = { action: null, entity: null, from: null, to: null, text: null };
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -28,8 +29,8 @@ function page(entries: AuditEntry[], total = entries.length, offset = 0) {
 describe('Registro attività', () => {
   it('shows when, what, which record and the summary, with Italian labels and Rome time', async () => {
     const calls = fakeBackend({
-      audit_page: () => page([entry(2, { action: 'update', entity: 'organisation', summary: 'Modificato ente' }), entry(1)]),
-      audit_entities: () => ['organisation', 'person'],
+      [commands.auditPage]: () => page([entry(2, { action: 'update', entity: 'organisation', summary: 'Modificato ente' }), entry(1)]),
+      [commands.auditEntities]: () => ['organisation', 'person'],
     });
     render(Registro);
     const rows = await screen.findAllByTestId('audit-row');
@@ -39,14 +40,14 @@ describe('Registro attività', () => {
     expect(rows[0]?.textContent).toContain('Organizzazione 2');
     expect(rows[0]?.textContent).toContain('Modificato ente');
     expect(screen.getByTestId('audit-range').textContent).toContain('Voci 1–2 di 2');
-    expect(callsTo(calls, 'audit_page')[0]?.args, 'exact IPC arguments').toEqual({ filter: NONE, offset: 0, limit: 50 });
+    expect(callsTo(calls, commands.auditPage)[0]?.args, 'exact IPC arguments').toEqual({ filter: NONE, offset: 0, limit: 50 });
     await waitFor(() => expect(screen.getByTestId('audit-filter-entity').textContent).toContain('Persona'));
   });
 
   it('shows hostile text as text, never as markup', async () => {
     fakeBackend({
-      audit_page: () => page([entry(1, { summary: HOSTILE, entity: HOSTILE, entity_id: HOSTILE })]),
-      audit_entities: () => [HOSTILE],
+      [commands.auditPage]: () => page([entry(1, { summary: HOSTILE, entity: HOSTILE, entity_id: HOSTILE })]),
+      [commands.auditEntities]: () => [HOSTILE],
     });
     const { container } = render(Registro);
     const row = await screen.findByTestId('audit-row');
@@ -58,13 +59,13 @@ describe('Registro attività', () => {
 
   it('sends the filters to the core and starts again from the first page', async () => {
     const calls = fakeBackend({
-      audit_page: (args) => page([entry(1)], 120, args.offset as number),
-      audit_entities: () => ['person', 'role'],
+      [commands.auditPage]: (args) => page([entry(1)], 120, args.offset as number),
+      [commands.auditEntities]: () => ['person', 'role'],
     });
     render(Registro);
     await screen.findAllByTestId('audit-row');
     await fireEvent.click(screen.getByTestId('audit-next'));
-    await waitFor(() => expect(callsTo(calls, 'audit_page').at(-1)?.args.offset).toBe(50));
+    await waitFor(() => expect(callsTo(calls, commands.auditPage).at(-1)?.args.offset).toBe(50));
     await waitFor(() => expect(screen.getByTestId('audit-filter-entity').textContent).toContain('Incarico'));
     await fireEvent.change(screen.getByTestId('audit-filter-action'), { target: { value: 'delete' } });
     await fireEvent.change(screen.getByTestId('audit-filter-entity'), { target: { value: 'role' } });
@@ -72,7 +73,7 @@ describe('Registro attività', () => {
     await fireEvent.input(screen.getByTestId('audit-filter-to'), { target: { value: '30/11/2026' } });
     await fireEvent.input(screen.getByTestId('audit-filter-text'), { target: { value: ' Sindaco ' } });
     await waitFor(() =>
-      expect(callsTo(calls, 'audit_page').at(-1)?.args).toEqual({
+      expect(callsTo(calls, commands.auditPage).at(-1)?.args).toEqual({
         filter: { action: 'delete', entity: 'role', from: '2026-11-01', to: '2026-11-30', text: 'Sindaco' },
         offset: 0,
         limit: 50,
@@ -82,9 +83,9 @@ describe('Registro attività', () => {
 
   it('exports the filtered entries through the save dialog and says where', async () => {
     const calls = fakeBackend({
-      audit_page: () => page([entry(1)]),
-      audit_entities: () => [],
-      audit_export: () => ({ file_name: 'registro-attivita.xlsx', path: '/home/g/registro-attivita.xlsx', count: 1 }),
+      [commands.auditPage]: () => page([entry(1)]),
+      [commands.auditEntities]: () => [],
+      [commands.auditExport]: () => ({ file_name: 'registro-attivita.xlsx', path: '/home/g/registro-attivita.xlsx', count: 1 }),
     });
     render(Registro);
     await screen.findAllByTestId('audit-row');
@@ -93,15 +94,15 @@ describe('Registro attività', () => {
     await fireEvent.click(await screen.findByTestId('audit-export-xlsx'));
     const result = await screen.findByTestId('audit-export-result');
     expect(result.textContent).toContain('Esportata 1 voce in registro-attivita.xlsx');
-    expect(callsTo(calls, 'audit_export')[0]?.args).toEqual({ kind: 'xlsx', filter: { ...NONE, action: 'export' } });
+    expect(callsTo(calls, commands.auditExport)[0]?.args).toEqual({ kind: 'xlsx', filter: { ...NONE, action: 'export' } });
   });
 
   it('says nothing when the dialog is cancelled, and shows an export error with its hint', async () => {
     let fail = false;
     fakeBackend({
-      audit_page: () => page([entry(1)]),
-      audit_entities: () => [],
-      audit_export: () => {
+      [commands.auditPage]: () => page([entry(1)]),
+      [commands.auditEntities]: () => [],
+      [commands.auditExport]: () => {
         if (fail) throw apiError('io', 'disco pieno');
         return null;
       },
@@ -120,7 +121,7 @@ describe('Registro attività', () => {
   });
 
   it('shows the load error with a retry', async () => {
-    fakeBackend({ audit_page: () => { throw apiError('database_locked', 'occupato'); }, audit_entities: () => [] });
+    fakeBackend({ [commands.auditPage]: () => { throw apiError('database_locked', 'occupato'); }, [commands.auditEntities]: () => [] });
     render(Registro);
     expect(await screen.findByText('Impossibile leggere il registro attività.')).toBeTruthy();
   });

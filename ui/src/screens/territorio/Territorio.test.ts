@@ -5,16 +5,17 @@ import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { CAPRAIA, PISA, tree, ZONES } from '../../test/fixtures';
 import type { TerritoryTree } from '../../lib/bindings/TerritoryTree';
 import Territorio from './Territorio.svelte';
+import { commands } from '../../lib/generated/commands';
 
 function backend(t: TerritoryTree = tree(), search = [PISA, CAPRAIA]) {
   return fakeBackend({
-    territory_tree: () => t,
-    comune_search: () => search,
-    zone_confirm: (args) => ZONES.filter((z) => (args.ids as number[]).includes(z.id)).map((z) => ({ ...z, confirmed: true })),
-    meeting_upcoming: () => [],
-    action_open_by_asl: () => [],
-    action_counts: () => ({ open: 0, in_progress: 0, waiting: 0, done: 0, cancelled: 0, overdue: 0, due_today: 0 }),
-    recent_changes: () => [],
+    [commands.territoryTree]: () => t,
+    [commands.comuneSearch]: () => search,
+    [commands.zoneConfirm]: (args) => ZONES.filter((z) => (args.ids as number[]).includes(z.id)).map((z) => ({ ...z, confirmed: true })),
+    [commands.meetingUpcoming]: () => [],
+    [commands.actionOpenByAsl]: () => [],
+    [commands.actionCounts]: () => ({ open: 0, in_progress: 0, waiting: 0, done: 0, cancelled: 0, overdue: 0, due_today: 0 }),
+    [commands.recentChanges]: () => [],
   });
 }
 
@@ -71,7 +72,7 @@ describe('Territorio', () => {
 
     const input = await typeQuery('pi');
     const results = await screen.findAllByTestId('comune-result');
-    expect(callsTo(calls, 'comune_search').at(-1)?.args).toEqual({ query: 'pi', limit: 20 });
+    expect(callsTo(calls, commands.comuneSearch).at(-1)?.args).toEqual({ query: 'pi', limit: 20 });
     expect(results).toHaveLength(2);
     expect(results[0]!.textContent).toContain('Pisa');
     expect(results[0]!.textContent).toContain('(PI)');
@@ -91,7 +92,7 @@ describe('Territorio', () => {
     await typeQuery('pi');
     await typeQuery('pis');
     await screen.findAllByTestId('comune-result');
-    expect(callsTo(calls, 'comune_search').map((c) => c.args.query)).toEqual(['pis']);
+    expect(callsTo(calls, commands.comuneSearch).map((c) => c.args.query)).toEqual(['pis']);
   });
 
   it('moves through results with the arrow keys and clears with Esc', async () => {
@@ -127,8 +128,8 @@ describe('Territorio', () => {
   it('explains the zone template and confirms all unconfirmed zones', async () => {
     let confirmed = false;
     const calls = fakeBackend({
-      territory_tree: () => (confirmed ? tree({ zones_to_confirm: 0 }) : tree()),
-      zone_confirm: () => {
+      [commands.territoryTree]: () => (confirmed ? tree({ zones_to_confirm: 0 }) : tree()),
+      [commands.zoneConfirm]: () => {
         confirmed = true;
         return [];
       },
@@ -141,7 +142,7 @@ describe('Territorio', () => {
 
     await fireEvent.click(screen.getByTestId('zones-confirm-all'));
     await waitFor(() => expect(screen.queryByTestId('zones-banner')).toBeNull());
-    expect(callsTo(calls, 'zone_confirm')[0]?.args, 'only the unconfirmed zones').toEqual({ ids: [7, 12] });
+    expect(callsTo(calls, commands.zoneConfirm)[0]?.args, 'only the unconfirmed zones').toEqual({ ids: [7, 12] });
     expect(screen.getByText('2 zone confermate.')).toBeTruthy();
   });
 
@@ -181,7 +182,7 @@ describe('Territorio', () => {
   it('shows an error with what to do and retries', async () => {
     let fail = true;
     fakeBackend({
-      territory_tree: () => {
+      [commands.territoryTree]: () => {
         if (fail) throw apiError('database_locked', 'database is locked');
         return tree();
       },

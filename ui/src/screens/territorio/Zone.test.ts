@@ -4,10 +4,11 @@ import type { Zone as ZoneT } from '../../lib/bindings/Zone';
 import { apiError, callsTo, fakeBackend } from '../../test/backend';
 import { ZONES } from '../../test/fixtures';
 import Zone from './Zone.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('Zone-distretto page', () => {
   it('groups zones by ASL with status and counts', async () => {
-    fakeBackend({ zone_list: () => ZONES });
+    fakeBackend({ [commands.zoneList]: () => ZONES });
     render(Zone);
     const row = await screen.findByTestId('zone-row-7');
     expect(row.textContent).toContain('Zona Pisana');
@@ -21,8 +22,8 @@ describe('Zone-distretto page', () => {
 
   it('renames a zone inline', async () => {
     const calls = fakeBackend({
-      zone_list: () => ZONES,
-      zone_rename: (args) => ({ ...ZONES[0]!, name: args.name as string }),
+      [commands.zoneList]: () => ZONES,
+      [commands.zoneRename]: (args) => ({ ...ZONES[0]!, name: args.name as string }),
     });
     render(Zone);
     await fireEvent.click(await screen.findByTestId('zone-rename-7'));
@@ -31,25 +32,25 @@ describe('Zone-distretto page', () => {
     await fireEvent.input(input, { target: { value: '  Pisana  ' } });
     await fireEvent.click(screen.getByTestId('zone-rename-save'));
     await waitFor(() => expect(screen.queryByTestId('zone-rename-input')).toBeNull());
-    expect(callsTo(calls, 'zone_rename')[0]?.args, 'trimmed name').toEqual({ id: 7, name: 'Pisana' });
+    expect(callsTo(calls, commands.zoneRename)[0]?.args, 'trimmed name').toEqual({ id: 7, name: 'Pisana' });
     expect(screen.getByTestId('zone-row-7').textContent).toContain('Pisana');
     expect(screen.getByText('Zona rinominata in «Pisana».')).toBeTruthy();
   });
 
   it('does not send an empty name', async () => {
-    const calls = fakeBackend({ zone_list: () => ZONES });
+    const calls = fakeBackend({ [commands.zoneList]: () => ZONES });
     render(Zone);
     await fireEvent.click(await screen.findByTestId('zone-rename-7'));
     await fireEvent.input(screen.getByTestId('zone-rename-input'), { target: { value: '   ' } });
     await fireEvent.click(screen.getByTestId('zone-rename-save'));
     expect(screen.getByTestId('zone-rename-error').textContent).toContain('Il nome non può essere vuoto.');
-    expect(callsTo(calls, 'zone_rename')).toHaveLength(0);
+    expect(callsTo(calls, commands.zoneRename)).toHaveLength(0);
   });
 
   it('shows the core’s validation error next to the name', async () => {
     fakeBackend({
-      zone_list: () => ZONES,
-      zone_rename: () => {
+      [commands.zoneList]: () => ZONES,
+      [commands.zoneRename]: () => {
         throw apiError('validation', 'Dati non validi', [{ field: 'name', message: 'Esiste già una zona con questo nome.' }]);
       },
     });
@@ -65,7 +66,7 @@ describe('Zone-distretto page', () => {
   it('confirms one zone, then all the others', async () => {
     const confirmed = (ids: number[]): ZoneT[] =>
       ZONES.filter((z) => ids.includes(z.id)).map((z) => ({ ...z, confirmed: true }));
-    const calls = fakeBackend({ zone_list: () => ZONES, zone_confirm: (args) => confirmed(args.ids as number[]) });
+    const calls = fakeBackend({ [commands.zoneList]: () => ZONES, [commands.zoneConfirm]: (args) => confirmed(args.ids as number[]) });
     render(Zone);
     await fireEvent.click(await screen.findByTestId('zone-confirm-7'));
     await waitFor(() => expect(screen.getByTestId('zone-row-7').textContent).toContain('Confermata'));
@@ -74,11 +75,11 @@ describe('Zone-distretto page', () => {
 
     await fireEvent.click(screen.getByTestId('zones-confirm-all'));
     await waitFor(() => expect(screen.getByText('Tutte le zone sono confermate.')).toBeTruthy());
-    expect(callsTo(calls, 'zone_confirm').map((c) => c.args)).toEqual([{ ids: [7] }, { ids: [12] }]);
+    expect(callsTo(calls, commands.zoneConfirm).map((c) => c.args)).toEqual([{ ids: [7] }, { ids: [12] }]);
   });
 
   it('tells what to do when there are no zones', async () => {
-    fakeBackend({ zone_list: () => [] });
+    fakeBackend({ [commands.zoneList]: () => [] });
     render(Zone);
     expect((await screen.findByTestId('zones-empty')).textContent).toContain('raccordo check');
   });

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { fakeBackend } from '../../test/backend';
 import { minutesView } from '../../test/minutes-fixtures';
 import MinutesButton from './MinutesButton.svelte';
+import { commands } from '../../lib/generated/commands';
 
 describe('the meeting page’s verbale button', () => {
   it('says «Scrivi il verbale» when none was started and links to the editor', async () => {
-    const calls = fakeBackend({ minutes_get: () => null });
+    const calls = fakeBackend({ [commands.minutesGet]: () => null });
     render(MinutesButton, { props: { meetingId: 4 } });
     const link = screen.getByTestId('meeting-minutes');
     await waitFor(() => expect(calls).toHaveLength(1));
@@ -21,7 +22,7 @@ describe('the meeting page’s verbale button', () => {
     [minutesView({ revision: 2 }), 'Verbale (revisione 2, bozza)'],
     [minutesView({ status: 'approved', revision: 1 }), 'Verbale (approvato, revisione 1)'],
   ])('names where an existing verbale stands', async (view, label) => {
-    fakeBackend({ minutes_get: () => view });
+    fakeBackend({ [commands.minutesGet]: () => view });
     render(MinutesButton, { props: { meetingId: 1 } });
     await waitFor(() => expect(screen.getByTestId('meeting-minutes').textContent?.replace(/\s+/g, ' ').trim()).toBe(label));
   });

@@ -6,12 +6,13 @@ import { actionSummary, actionView } from '../../test/action-fixtures';
 import { apiError, callsTo, fakeBackend, type Handler } from '../../test/backend';
 import { minutesContent, minutesMeeting, minutesView } from '../../test/minutes-fixtures';
 import Verbale from './Verbale.svelte';
+import { commands } from '../../lib/generated/commands';
 
 type Handlers = Parameters<typeof fakeBackend>[0];
 
 function backend(over: Handlers = {}) {
   const save: Handler = (args) => minutesView({ content: args.content as MinutesContent, updated_at: '2027-03-25T11:05:00Z' });
-  return fakeBackend({ meeting_get: () => minutesMeeting(), minutes_start: () => minutesView(), minutes_save_draft: save, ...over });
+  return fakeBackend({ [commands.meetingGet]: () => minutesMeeting(), [commands.minutesStart]: () => minutesView(), [commands.minutesSaveDraft]: save, ...over });
 }
 
 /** Types into a rich-text field as the browser would leave its DOM, then fires `input`. */
@@ -35,14 +36,14 @@ function paragraph(el: HTMLElement, ...parts: (string | [string, 'b'])[]) {
   el.replaceChildren(p);
 }
 
-const saves = (calls: ReturnType<typeof fakeBackend>) => callsTo(calls, 'minutes_save_draft').map((c) => c.args.content as MinutesContent);
+const saves = (calls: ReturnType<typeof fakeBackend>) => callsTo(calls, commands.minutesSaveDraft).map((c) => c.args.content as MinutesContent);
 
 describe('Verbale editor', () => {
   it('opens prefilled: facts, attendance of every kind, the agenda items', async () => {
     const calls = backend();
     render(Verbale, { props: { id: 1 } });
     expect((await screen.findByTestId('minutes-title')).textContent).toBe('Conferenza zonale dei sindaci – Zona Pisana');
-    expect(callsTo(calls, 'minutes_start')[0]!.args).toEqual({ meeting_id: 1 });
+    expect(callsTo(calls, commands.minutesStart)[0]!.args).toEqual({ meeting_id: 1 });
     expect(screen.getByTestId('minutes-date').textContent).toBe('25/03/2027');
     expect((screen.getByTestId('minutes-start') as HTMLInputElement).value).toBe('10:00');
     expect((screen.getByTestId('minutes-place') as HTMLInputElement).value).toBe('Palazzo Gambacorti');
@@ -83,7 +84,7 @@ describe('Verbale editor', () => {
   it('Ctrl+S saves at once; a failed save keeps the text and offers «Riprova»', async () => {
     let fail = true;
     const calls = backend({
-      minutes_save_draft: (args) => (fail ? Promise.reject(apiError('database_locked', 'database occupato')) : minutesView({ content: args.content as MinutesContent })),
+      [commands.minutesSaveDraft]: (args) => (fail ? Promise.reject(apiError('database_locked', 'database occupato')) : minutesView({ content: args.content as MinutesContent })),
     });
     render(Verbale, { props: { id: 1 } });
     await screen.findByTestId('minutes-place');
@@ -101,17 +102,17 @@ describe('Verbale editor', () => {
 
   it('approving asks a confirmation that says it locks, then everything is read-only and nothing more is saved', async () => {
     const calls = backend({
-      minutes_approve: () => minutesView({ status: 'approved', approved_at: '2027-03-26T10:00:00Z', versions: [{ revision: 0, reason: '', approved_at: '2027-03-26T10:00:00Z' }] }),
+      [commands.minutesApprove]: () => minutesView({ status: 'approved', approved_at: '2027-03-26T10:00:00Z', versions: [{ revision: 0, reason: '', approved_at: '2027-03-26T10:00:00Z' }] }),
     });
     render(Verbale, { props: { id: 1 } });
     await type('minutes-discussion-1', (el) => paragraph(el, 'Testo da salvare prima'));
     await fireEvent.click(screen.getByTestId('minutes-approve'));
     expect(screen.getByTestId('minutes-approve-dialog').textContent).toContain('bloccato');
-    expect(callsTo(calls, 'minutes_approve'), 'not before the confirmation').toHaveLength(0);
+    expect(callsTo(calls, commands.minutesApprove), 'not before the confirmation').toHaveLength(0);
     await fireEvent.click(screen.getByTestId('minutes-approve-confirm'));
-    await waitFor(() => expect(callsTo(calls, 'minutes_approve')).toHaveLength(1));
+    await waitFor(() => expect(callsTo(calls, commands.minutesApprove)).toHaveLength(1));
     expect(saves(calls), 'the pending change was saved before approving').toHaveLength(1);
-    expect(calls.findIndex((c) => c.cmd === 'minutes_save_draft')).toBeLessThan(calls.findIndex((c) => c.cmd === 'minutes_approve'));
+    expect(calls.findIndex((c) => c.cmd === commands.minutesSaveDraft)).toBeLessThan(calls.findIndex((c) => c.cmd === commands.minutesApprove));
     expect((await screen.findByTestId('minutes-approved-badge')).textContent).toBe('Approvato il 26/03/2027');
     expect(screen.getByTestId('minutes-discussion-1').getAttribute('contenteditable')).toBe('false');
     expect(screen.queryByTestId('minutes-place')).toBeNull();
@@ -124,15 +125,15 @@ describe('Verbale editor', () => {
 
   it('a correction needs a reason, then opens revision N+1 as an editable draft', async () => {
     const approved = minutesView({ status: 'approved', approved_at: '2027-03-26T10:00:00Z', versions: [{ revision: 0, reason: '', approved_at: '2027-03-26T10:00:00Z' }] });
-    const calls = backend({ minutes_start: () => approved, minutes_open_revision: (args) => minutesView({ revision: 1, revision_reason: args.reason as string, versions: approved.versions }) });
+    const calls = backend({ [commands.minutesStart]: () => approved, [commands.minutesOpenRevision]: (args) => minutesView({ revision: 1, revision_reason: args.reason as string, versions: approved.versions }) });
     render(Verbale, { props: { id: 1 } });
     await fireEvent.click(await screen.findByTestId('minutes-revise'));
     await fireEvent.click(screen.getByTestId('minutes-revise-confirm'));
     expect(screen.getByTestId('minutes-revise-missing').textContent).toBe('Scrivi il motivo della revisione.');
-    expect(callsTo(calls, 'minutes_open_revision')).toHaveLength(0);
+    expect(callsTo(calls, commands.minutesOpenRevision)).toHaveLength(0);
     await fireEvent.input(screen.getByTestId('minutes-revise-reason'), { target: { value: 'correzione delle presenze' } });
     await fireEvent.click(screen.getByTestId('minutes-revise-confirm'));
-    await waitFor(() => expect(callsTo(calls, 'minutes_open_revision')[0]?.args).toEqual({ meeting_id: 1, reason: 'correzione delle presenze' }));
+    await waitFor(() => expect(callsTo(calls, commands.minutesOpenRevision)[0]?.args).toEqual({ meeting_id: 1, reason: 'correzione delle presenze' }));
     expect((await screen.findByTestId('minutes-status')).textContent).toContain('Revisione 1 — bozza');
     expect(screen.getByTestId('minutes-revision-reason').textContent).toContain('correzione delle presenze');
     expect(screen.getByTestId('minutes-discussion-1').getAttribute('contenteditable')).toBe('true');
@@ -142,11 +143,11 @@ describe('Verbale editor', () => {
   it('«Aggiungi azione» creates a real action on the meeting and its agenda item, shown under the item', async () => {
     let follow = [] as ReturnType<typeof actionSummary>[];
     const calls = backend({
-      action_create: () => {
+      [commands.actionCreate]: () => {
         follow = [actionSummary({ id: 70, title: 'Inviare il modulo', meeting_id: 1, due: '2027-04-30' })];
         return actionView({ id: 70, title: 'Inviare il modulo', meeting: { id: 1, title: 'Conferenza', date: '2027-03-25', agenda_item: { id: '2', name: 'Posti per MSNA' } } });
       },
-      minutes_get: () => minutesView({ follow_ups: follow }),
+      [commands.minutesGet]: () => minutesView({ follow_ups: follow }),
     });
     render(Verbale, { props: { id: 1 } });
     await fireEvent.click(await screen.findByTestId('minutes-followup-add-2'));
@@ -155,8 +156,8 @@ describe('Verbale editor', () => {
     await fireEvent.input(screen.getByTestId('minutes-followup-title-2'), { target: { value: 'Inviare il modulo' } });
     await fireEvent.input(screen.getByTestId('minutes-followup-due-2'), { target: { value: '30/04/2027' } });
     await fireEvent.click(screen.getByTestId('minutes-followup-save-2'));
-    await waitFor(() => expect(callsTo(calls, 'action_create')).toHaveLength(1));
-    expect(callsTo(calls, 'action_create')[0]!.args.input as ActionInput).toEqual({
+    await waitFor(() => expect(callsTo(calls, commands.actionCreate)).toHaveLength(1));
+    expect(callsTo(calls, commands.actionCreate)[0]!.args.input as ActionInput).toEqual({
       title: 'Inviare il modulo',
       description: '',
       owner: { kind: 'coordinator' },
@@ -177,9 +178,9 @@ describe('Verbale editor', () => {
 
   it('exports the chosen version, format and logo through the save dialog and says where it went', async () => {
     const calls = backend({
-      minutes_start: () => minutesView({ status: 'approved', approved_at: '2027-03-26T10:00:00Z', versions: [{ revision: 0, reason: '', approved_at: '2027-03-26T10:00:00Z' }] }),
-      minutes_logo_pick: () => ({ token: 4, file_name: 'logo-anci.png' }),
-      minutes_export: () => ({ file_name: 'verbale-2027-03-25-conferenza.pdf', path: '/tmp/x.pdf', count: 1 }),
+      [commands.minutesStart]: () => minutesView({ status: 'approved', approved_at: '2027-03-26T10:00:00Z', versions: [{ revision: 0, reason: '', approved_at: '2027-03-26T10:00:00Z' }] }),
+      [commands.minutesLogoPick]: () => ({ token: 4, file_name: 'logo-anci.png' }),
+      [commands.minutesExport]: () => ({ file_name: 'verbale-2027-03-25-conferenza.pdf', path: '/tmp/x.pdf', count: 1 }),
     });
     render(Verbale, { props: { id: 1 } });
     await fireEvent.change(await screen.findByTestId('minutes-export-format'), { target: { value: 'pdfa' } });
@@ -188,13 +189,13 @@ describe('Verbale editor', () => {
     await fireEvent.click(screen.getByTestId('minutes-version-export'));
     await fireEvent.click(screen.getByTestId('minutes-export'));
     expect((await screen.findByTestId('minutes-export-result')).textContent).toContain('verbale-2027-03-25-conferenza.pdf');
-    expect(callsTo(calls, 'minutes_export')[0]!.args).toEqual({ meeting_id: 1, revision: 0, format: { kind: 'pdf', pdfa: true }, logo_token: 4 });
+    expect(callsTo(calls, commands.minutesExport)[0]!.args).toEqual({ meeting_id: 1, revision: 0, format: { kind: 'pdf', pdfa: true }, logo_token: 4 });
     await fireEvent.change(screen.getByTestId('minutes-export-format'), { target: { value: 'odt' } });
     await fireEvent.change(screen.getByTestId('minutes-export-version'), { target: { value: '' } });
     await fireEvent.click(screen.getByTestId('minutes-export-logo-remove'));
     await fireEvent.click(screen.getByTestId('minutes-export'));
-    await waitFor(() => expect(callsTo(calls, 'minutes_export')).toHaveLength(2));
-    expect(callsTo(calls, 'minutes_export')[1]!.args).toEqual({ meeting_id: 1, revision: null, format: { kind: 'odt' }, logo_token: null });
+    await waitFor(() => expect(callsTo(calls, commands.minutesExport)).toHaveLength(2));
+    expect(callsTo(calls, commands.minutesExport)[1]!.args).toEqual({ meeting_id: 1, revision: null, format: { kind: 'odt' }, logo_token: null });
   });
 
   it('shows hostile titles, names and content as text: no element is created from them', async () => {
@@ -205,8 +206,8 @@ describe('Verbale editor', () => {
     meeting.invitations[0]!.person_name = script;
     meeting.invitations[1]!.delegate_name = evil;
     backend({
-      meeting_get: () => meeting,
-      minutes_start: () =>
+      [commands.meetingGet]: () => meeting,
+      [commands.minutesStart]: () =>
         minutesView({
           content: minutesContent({
             place: evil,
@@ -217,7 +218,7 @@ describe('Verbale editor', () => {
           follow_ups: [actionSummary({ id: 5, title: evil, owner_name: script })],
           drafted_by: { name: evil, organisation: script },
         }),
-      action_get: () => actionView({ id: 5, title: evil }),
+      [commands.actionGet]: () => actionView({ id: 5, title: evil }),
     });
     render(Verbale, { props: { id: 1 } });
     const editor = await screen.findByTestId('minutes-editor');
@@ -285,7 +286,7 @@ describe('Verbale editor', () => {
   });
 
   it('a meeting that no longer exists says so', async () => {
-    backend({ minutes_start: () => Promise.reject(apiError('not_found', 'incontro 9 non trovato')) });
+    backend({ [commands.minutesStart]: () => Promise.reject(apiError('not_found', 'incontro 9 non trovato')) });
     render(Verbale, { props: { id: 9 } });
     expect((await screen.findByTestId('minutes-not-found')).textContent).toContain('non esiste più');
   });
